@@ -9,6 +9,7 @@
  * per-name identity) is never merged: the later line is rejected with reason `duplicate_guid`,
  * because two humans sharing a GUID prefix cannot be told apart across rounds.
  */
+import { isCounterValue, MAX_COUNTER } from "./bounds.ts";
 import { botIdentityGuid, DEFAULT_BOT_NAME_PATTERN, hasBotGuid, hasBotName } from "./bots.ts";
 import { EXTENDED_FIELD_COUNT, EXTENDED_FIELDS, type ExtendedFields } from "./extended_fields.ts";
 import { stripColourCodes } from "./names.ts";
@@ -34,9 +35,6 @@ export interface ParseOptions {
   /** Overrides the `[BOT]` name rule (config `BOT_NAME_REGEX`). */
   botNamePattern?: RegExp;
 }
-
-/** Largest value a counter may hold (PostgreSQL `integer`). */
-export const MAX_COUNTER = 2 ** 31 - 1;
 
 const LINE_BREAK = /\r\n|\n|\r/;
 const INTEGER = /^[+-]?\d+$/;
@@ -144,10 +142,6 @@ function strictInteger(token: string): number {
   return INTEGER.test(text) ? Number(text) : NaN;
 }
 
-function inCounterRange(value: number): boolean {
-  return value >= 0 && value <= MAX_COUNTER;
-}
-
 function parsePlayerLine(
   text: string,
   line: number,
@@ -195,7 +189,16 @@ function parsePlayerLine(
     });
     team = 0;
   }
-  const sessionRounds = strictInteger(parts[parts.length - 3]!);
+  const roundsText = parts[parts.length - 3]!;
+  let sessionRounds = strictInteger(roundsText);
+  if (!isCounterValue(sessionRounds)) {
+    warnings.push({
+      code: "invalid_field_value",
+      line,
+      message: `line ${line}: rounds field ${JSON.stringify(roundsText)} is not a count; read as 0`,
+    });
+    sessionRounds = 0;
+  }
 
   return ok({
     guid: botByName ? botIdentityGuid(writtenGuid, name) : writtenGuid,
@@ -204,7 +207,7 @@ function parsePlayerLine(
     name,
     isBot,
     team,
-    sessionRounds: inCounterRange(sessionRounds) ? sessionRounds : 0,
+    sessionRounds,
     line,
     weapons: weapons.value,
     fields: fields.value,
@@ -214,7 +217,7 @@ function parsePlayerLine(
 function parseWeaponSection(section: string, line: number): Result<WeaponStats[], Rejection> {
   const tokens = section.trim().split(WHITESPACE);
   const mask = strictInteger(tokens[0]!);
-  if (!inCounterRange(mask)) {
+  if (!isCounterValue(mask)) {
     return err(rejection(
       line,
       "invalid_weapon_mask",
@@ -246,7 +249,7 @@ function parseWeaponSection(section: string, line: number): Result<WeaponStats[]
           `weapon ${WEAPON_CODES[id]} has the non-integer value ${JSON.stringify(token)}`,
         ));
       }
-      if (!inCounterRange(value)) {
+      if (!isCounterValue(value)) {
         return err(rejection(
           line,
           "value_out_of_range",
@@ -263,6 +266,16 @@ function parseWeaponSection(section: string, line: number): Result<WeaponStats[]
       number,
     ];
     weapons.push({ id, code: WEAPON_CODES[id]!, hits, shots, kills, deaths, headshots });
+  }
+  for (const counter of ["hits", "shots", "kills", "deaths", "headshots"] as const) {
+    const total = weapons.reduce((sum, weapon) => sum + weapon[counter], 0);
+    if (!isCounterValue(total)) {
+      return err(rejection(
+        line,
+        "value_out_of_range",
+        `the weapons' ${counter} add up to ${total}, outside 0..${MAX_COUNTER}`,
+      ));
+    }
   }
   return ok(weapons);
 }
@@ -299,7 +312,7 @@ function parseExtendedFields(
           `${isInt ? "an integer" : "a number"}; read as 0`,
       });
       value = 0;
-    } else if (!inCounterRange(value)) {
+    } else if (!isCounterValue(value)) {
       return err(rejection(
         line,
         "value_out_of_range",

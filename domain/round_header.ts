@@ -1,3 +1,4 @@
+import { isCounterValue } from "./bounds.ts";
 import { stripColourCodes } from "./names.ts";
 
 /** Why a header side field (defender or winner) is not simply 1 or 2 (spec §4). */
@@ -82,10 +83,12 @@ const FLOAT = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
 export function parseClockSeconds(token: string): number | null {
   const text = token.trim();
   const clock = CLOCK.exec(text);
-  if (clock) return Number(clock[1]) * 60 + Number(clock[2]);
-  if (DECIMAL.test(text)) return Math.round(Number(text) * 60);
-  if (DIGITS.test(text)) return Number(text);
-  return null;
+  let seconds: number;
+  if (clock) seconds = Number(clock[1]) * 60 + Number(clock[2]);
+  else if (DECIMAL.test(text)) seconds = Math.round(Number(text) * 60);
+  else if (DIGITS.test(text)) seconds = Number(text);
+  else return null;
+  return isCounterValue(seconds) ? seconds : null;
 }
 
 /** Playtime normalisation (spec §4): ≤ 0 or unparsable → unknown, > 10000 → milliseconds. */
@@ -95,7 +98,8 @@ export function normalisePlaytimeSeconds(raw: string | null): number | null {
   if (!FLOAT.test(text)) return null;
   const value = Number(text);
   if (!Number.isFinite(value) || value <= 0) return null;
-  return value > 10000 ? value / 1000 : value;
+  const seconds = value > 10000 ? value / 1000 : value;
+  return isCounterValue(seconds) ? seconds : null;
 }
 
 function parseSide(
@@ -115,8 +119,10 @@ function parseSide(
     return fallback;
   }
   const value = Number(text);
-  if (!legal.includes(value)) diagnostics.push(`${role}_out_of_range`);
-  return value;
+  if (legal.includes(value)) return value;
+  diagnostics.push(`${role}_out_of_range`);
+  // Kept as written (spec §4) unless it cannot even be stored.
+  return isCounterValue(value) ? value : fallback;
 }
 
 function scoreConfidenceOf(
@@ -250,7 +256,8 @@ export function parseRoundHeader(
       }; the file name wins`,
     });
   }
-  const headerRound = DIGITS.test(roundText.trim()) ? Number(roundText.trim()) : 1;
+  const roundNumber = DIGITS.test(roundText.trim()) ? Number(roundText.trim()) : 1;
+  const headerRound = isCounterValue(roundNumber) ? roundNumber : 1;
   if (headerRound !== fileRound) {
     warnings.push({
       code: "header_round_mismatch",

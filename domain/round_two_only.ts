@@ -2,6 +2,7 @@
  * Round 2 differential (spec §8): a Round 2 file holds Round 1 + Round 2 for cumulative (class C)
  * fields and weapon tuples; subtracting its Round 1 gives Round 2 alone.
  */
+import { clampTo } from "./bounds.ts";
 import {
   CUMULATIVE_FIELD_KEYS,
   type ExtendedFieldKey,
@@ -137,7 +138,7 @@ function subtractFields(after: ExtendedFields, before: ExtendedFields): Extended
   const minutes = (tenthsAfter - tenthsBefore) / 10;
   fields.timePlayedPercent = minutes === 0
     ? 0
-    : roundToTenth((Math.max(0, aliveAfter - aliveBefore) / minutes) * 100);
+    : roundToTenth(clampTo((Math.max(0, aliveAfter - aliveBefore) / minutes) * 100, 100));
   return fields;
 }
 
@@ -150,12 +151,15 @@ function withRecomputedRatios(fields: ExtendedFields, weapons: WeaponStats[]): E
     : (totals.damageReceived + 1) / TANK_DIVISOR;
   return {
     ...fields,
-    timeDeadRatio: minutes > 0 ? roundToTenth((fields.timeDeadMinutes / minutes) * 100) : 0,
+    // Dead time above played time (a server idling on a stale map) caps at 100 % (spec §9).
+    timeDeadRatio: minutes > 0
+      ? roundToTenth(clampTo((fields.timeDeadMinutes / minutes) * 100, 100))
+      : 0,
     tankMeatshield: totals.damageReceived > TANK_DAMAGE_THRESHOLD && tank > TANK_MIN_VALUE
-      ? roundToTenth(tank)
+      ? roundToTenth(clampTo(tank))
       : 0,
     writerDpm: totals.playedSeconds > 0
-      ? roundToTenth((totals.damageGiven * 60) / totals.playedSeconds)
+      ? roundToTenth(clampTo((totals.damageGiven * 60) / totals.playedSeconds))
       : 0,
     writerKdRatio: roundToTenth(
       totals.deaths > 0 ? totals.kills / totals.deaths : totals.kills + 1,
