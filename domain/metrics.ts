@@ -182,9 +182,9 @@ export function roundTotals(
   };
 }
 
-/** Adds totals field by field (for aggregates over rounds, matches, sessions, careers). */
-export function sumTotals(rows: Iterable<PlayerTotals>): PlayerTotals {
-  const sum: PlayerTotals = {
+/** Totals of nothing: every counter 0. */
+export function emptyTotals(): PlayerTotals {
+  return {
     kills: 0,
     deaths: 0,
     headshots: 0,
@@ -197,6 +197,11 @@ export function sumTotals(rows: Iterable<PlayerTotals>): PlayerTotals {
     timedDamageGiven: 0,
     timeDeadSeconds: 0,
   };
+}
+
+/** Adds totals field by field (for aggregates over rounds, matches, sessions, careers). */
+export function sumTotals(rows: Iterable<PlayerTotals>): PlayerTotals {
+  const sum = emptyTotals();
   for (const row of rows) {
     for (const key of Object.keys(sum) as (keyof PlayerTotals)[]) sum[key] += row[key];
   }

@@ -4,6 +4,7 @@ import {
   damageRatio,
   dpm,
   efficiency,
+  emptyTotals,
   fragPotential,
   kdRatio,
   metricsOf,
@@ -14,20 +15,7 @@ import {
   timeDeadRatio,
 } from "../../domain/metrics.ts";
 
-const totals = (over: Partial<PlayerTotals>): PlayerTotals => ({
-  kills: 0,
-  deaths: 0,
-  headshots: 0,
-  headshotKills: 0,
-  hits: 0,
-  shots: 0,
-  damageGiven: 0,
-  damageReceived: 0,
-  playedSeconds: 0,
-  timedDamageGiven: 0,
-  timeDeadSeconds: 0,
-  ...over,
-});
+const totals = (over: Partial<PlayerTotals>): PlayerTotals => ({ ...emptyTotals(), ...over });
 
 Deno.test("K/D is kills when there are no deaths (not the writer's kills + 1)", () => {
   assert.equal(kdRatio({ kills: 5, deaths: 0 }), 5);

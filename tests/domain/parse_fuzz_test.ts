@@ -10,6 +10,7 @@
  *
  * FUZZ_ITERATIONS overrides the iteration count (default 10000).
  */
+import { concatBytes } from "../helpers/bytes.ts";
 import assert from "node:assert/strict";
 import { parseStatsFile } from "../../domain/parse_stats_file.ts";
 import type { ParsedRound } from "../../domain/parsed_round.ts";
@@ -148,15 +149,7 @@ const PARTNERS = partnersOf(SEEDS);
 const TAB = 0x09, LF = 0x0a, CR = 0x0d, SPACE = 0x20, BACKSLASH = 0x5c;
 const encoder = new TextEncoder();
 
-function concat(parts: readonly Uint8Array[]): Uint8Array {
-  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-  let at = 0;
-  for (const part of parts) {
-    out.set(part, at);
-    at += part.length;
-  }
-  return out;
-}
+const concat = concatBytes;
 
 function splitOn(bytes: Uint8Array, separator: number): Uint8Array[] {
   const parts: Uint8Array[] = [];

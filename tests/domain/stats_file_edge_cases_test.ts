@@ -5,6 +5,7 @@
  * Every input is built in code by mutating the byte-exact worked example of spec §12, so each test
  * shows exactly which bytes differ from a valid file.
  */
+import { concatBytes } from "../helpers/bytes.ts";
 import assert from "node:assert/strict";
 import { createHash } from "node:crypto";
 import { metricsOf } from "../../domain/metrics.ts";
@@ -177,14 +178,9 @@ function sha24(text: string): string {
 
 /** Concatenates byte chunks (strings are UTF-8 encoded). */
 function bytesOf(...chunks: (string | number[])[]): Uint8Array {
-  const parts = chunks.map((c) => typeof c === "string" ? encoder.encode(c) : Uint8Array.from(c));
-  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-  let at = 0;
-  for (const part of parts) {
-    out.set(part, at);
-    at += part.length;
-  }
-  return out;
+  return concatBytes(
+    chunks.map((c) => typeof c === "string" ? encoder.encode(c) : Uint8Array.from(c)),
+  );
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -1,0 +1,12 @@
+/** Byte helpers for tests that build stats files by hand. */
+
+/** Concatenates byte chunks into one array. */
+export function concatBytes(parts: readonly Uint8Array[]): Uint8Array {
+  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
+  let at = 0;
+  for (const part of parts) {
+    out.set(part, at);
+    at += part.length;
+  }
+  return out;
+}
