@@ -1,15 +1,51 @@
-/** Entry point: reads configuration, builds the app and serves it. */
+/** Entry point: reads configuration, opens the database, migrates it, and serves the app. */
 import { z } from "zod";
+import { openDb } from "./db/client.ts";
+import { migrate } from "./db/migrate.ts";
+import { DEFAULT_INGEST_SETTINGS, type IngestSettings } from "./ingest/context.ts";
 import { createApp } from "./routes/app.ts";
 
-export const VERSION = "0.1.0";
+export const VERSION = "0.2.0";
+
+const optional = (schema: z.ZodType<string>) =>
+  z.preprocess((value) => (value === "" ? undefined : value), schema.optional());
+
+const regex = z.string().refine((text) => {
+  try {
+    new RegExp(text, "i");
+    return true;
+  } catch {
+    return false;
+  }
+}, "not a valid regular expression");
 
 const configSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(8000),
   HOST: z.string().min(1).default("0.0.0.0"),
+  DATABASE_URL: optional(z.string().regex(/^postgres(ql)?:\/\//, "must start with postgres://")),
+  DATA_DIR: z.string().min(1).default("./data"),
+  ADMIN_TOKEN: optional(z.string().min(16, "must be at least 16 characters")),
+  EXCLUDED_MAPS: z.string().default(DEFAULT_INGEST_SETTINGS.excludedMaps.join(",")),
+  SESSION_GAP_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(
+    DEFAULT_INGEST_SETTINGS.sessionGapMinutes,
+  ),
+  ROUND_MATCH_WINDOW_MINUTES: z.coerce.number().int().min(1).default(
+    DEFAULT_INGEST_SETTINGS.roundMatchWindowMinutes,
+  ),
+  BOT_NAME_REGEX: optional(regex),
+}).refine((c) => c.ROUND_MATCH_WINDOW_MINUTES < c.SESSION_GAP_MINUTES, {
+  path: ["ROUND_MATCH_WINDOW_MINUTES"],
+  message: "must be below SESSION_GAP_MINUTES",
 });
 
-export type Config = { port: number; host: string };
+export interface Config {
+  port: number;
+  host: string;
+  databaseUrl: string | null;
+  dataDir: string;
+  adminToken: string | null;
+  ingest: IngestSettings;
+}
 
 /** Validates the environment; a bad value yields one line naming the variable. */
 export function loadConfig(
@@ -23,7 +59,33 @@ export function loadConfig(
       message: `invalid configuration: ${issue.path.join(".")}: ${issue.message}`,
     };
   }
-  return { ok: true, config: { port: parsed.data.PORT, host: parsed.data.HOST } };
+  const c = parsed.data;
+  return {
+    ok: true,
+    config: {
+      port: c.PORT,
+      host: c.HOST,
+      databaseUrl: c.DATABASE_URL ?? null,
+      dataDir: c.DATA_DIR,
+      adminToken: c.ADMIN_TOKEN ?? null,
+      ingest: {
+        excludedMaps: c.EXCLUDED_MAPS.split(",").map((m) => m.trim().toLowerCase()).filter(Boolean),
+        sessionGapMinutes: c.SESSION_GAP_MINUTES,
+        roundMatchWindowMinutes: c.ROUND_MATCH_WINDOW_MINUTES,
+        botNamePattern: c.BOT_NAME_REGEX ? new RegExp(c.BOT_NAME_REGEX, "i") : undefined,
+      },
+    },
+  };
+}
+
+/** Opens the configured database (Postgres, or PGlite in DATA_DIR) and migrates it. */
+export async function openConfiguredDb(config: Pick<Config, "databaseUrl" | "dataDir">) {
+  if (!config.databaseUrl) await Deno.mkdir(config.dataDir, { recursive: true });
+  const db = await openDb(
+    config.databaseUrl ? { databaseUrl: config.databaseUrl } : { dataDir: config.dataDir },
+  );
+  await migrate(db);
+  return db;
 }
 
 if (import.meta.main) {
@@ -32,6 +94,14 @@ if (import.meta.main) {
     console.error(loaded.message);
     Deno.exit(1);
   }
-  const app = createApp({ version: VERSION });
-  Deno.serve({ port: loaded.config.port, hostname: loaded.config.host }, app.fetch);
+  const { config } = loaded;
+  const db = await openConfiguredDb(config);
+  const app = createApp({
+    db,
+    version: VERSION,
+    ingest: config.ingest,
+    adminToken: config.adminToken,
+    now: Date.now,
+  });
+  Deno.serve({ port: config.port, hostname: config.host }, app.fetch);
 }

@@ -55,10 +55,14 @@ export interface SessionDerivation {
 }
 
 /** Derives a session from its rounds (all of them, valid or not). */
-export function deriveSession(key: string, input: readonly SessionRound[]): SessionDerivation {
+export function deriveSession(
+  key: string,
+  input: readonly SessionRound[],
+  roundMatchWindowMinutes?: number,
+): SessionDerivation {
   const rounds = chronological(input);
   const byId = new Map(rounds.map((r) => [r.id, r]));
-  const paired = pairRounds(rounds);
+  const paired = pairRounds(rounds, roundMatchWindowMinutes);
   const statuses = roundStatuses(rounds, paired);
 
   const matchOf = new Map<number, string>();

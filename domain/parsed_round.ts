@@ -27,7 +27,11 @@ export type ParseWarning =
     message: string;
   }
   | {
-    code: "counter_reset_fallback" | "weapon_missing_in_round_two";
+    code:
+      | "counter_reset_fallback"
+      | "weapon_missing_in_round_two"
+      | "import_correction"
+      | "suspicious_value";
     guid: string;
     message: string;
   };

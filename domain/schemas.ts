@@ -123,6 +123,8 @@ export const parseWarningSchema = z.strictObject({
     "no_played_time",
     "counter_reset_fallback",
     "weapon_missing_in_round_two",
+    "import_correction",
+    "suspicious_value",
   ]),
   message: z.string().min(1),
   reason: z.enum([

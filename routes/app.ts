@@ -1,27 +1,45 @@
 import { Hono } from "hono";
 import { HTTPException } from "hono/http-exception";
+import type { Db } from "../db/client.ts";
+import { schemaVersion } from "../db/migrate.ts";
+import type { IngestSettings } from "../ingest/context.ts";
+import { ApiError } from "./errors.ts";
+import { uploadRoutes } from "./upload.ts";
+
+export { ApiError } from "./errors.ts";
 
 /** Everything the HTTP app needs from the outside world. */
 export interface AppDeps {
+  db: Db;
   version: string;
-}
-
-/** An error a route raises on purpose: its status and the `{error: {code, message}}` body. */
-export class ApiError extends Error {
-  constructor(
-    readonly status: 400 | 401 | 403 | 404 | 409 | 413 | 415 | 422 | 500 | 503,
-    readonly code: string,
-    message: string,
-  ) {
-    super(message);
-  }
+  ingest: IngestSettings;
+  /** Bearer token of the admin API; the admin API answers 403 while it is unset. */
+  adminToken: string | null;
+  /** Current time in ms (tests pin it). */
+  now: () => number;
 }
 
 /** Builds the Hono app; `main.ts` serves it and tests call `app.request()` on it. */
 export function createApp(deps: AppDeps): Hono {
   const app = new Hono();
 
-  app.get("/health", (c) => c.json({ status: "ok", version: deps.version }));
+  app.get("/health", async (c) => {
+    try {
+      const version = await schemaVersion(deps.db);
+      return c.json({
+        status: "ok",
+        version: deps.version,
+        database: { engine: deps.db.engine, reachable: true, migrationVersion: version },
+      });
+    } catch (error) {
+      return c.json({
+        status: "unavailable",
+        version: deps.version,
+        database: { engine: deps.db.engine, reachable: false, error: String(error) },
+      }, 503);
+    }
+  });
+  app.route("/", uploadRoutes(deps));
 
   app.notFound((c) =>
     c.json(
@@ -31,7 +49,10 @@ export function createApp(deps: AppDeps): Hono {
   );
   app.onError((error, c) => {
     if (error instanceof ApiError) {
-      return c.json({ error: { code: error.code, message: error.message } }, error.status);
+      return c.json(
+        { error: { code: error.code, message: error.message }, ...error.details },
+        error.status,
+      );
     }
     if (error instanceof HTTPException) {
       return c.json(
@@ -39,7 +60,14 @@ export function createApp(deps: AppDeps): Hono {
         error.status,
       );
     }
-    console.error(JSON.stringify({ level: "error", msg: "unhandled", error: String(error) }));
+    console.error(
+      JSON.stringify({
+        level: "error",
+        msg: "unhandled error",
+        path: c.req.path,
+        error: String(error),
+      }),
+    );
     return c.json({ error: { code: "internal_error", message: "internal server error" } }, 500);
   });
   return app;

@@ -46,6 +46,8 @@ create table players (
   check (first_seen <= last_seen)
 );
 
+-- Aliases follow the stored player rows: +1 per row (−1 when a row is derived again), first and
+-- last seen never move backwards. Maintained set-wise by db/queries/round_rows.ts.
 create table aliases (
   guid text not null references players (guid) on delete cascade,
   name text not null,
@@ -121,8 +123,11 @@ create table rounds (
     check (score_confidence in ('verified_header', 'ambiguous', 'missing', 'time_fallback')),
   outcome text not null check (outcome in ('Fullhold', 'Completed', 'Unknown')),
   stopwatch_state text not null check (stopwatch_state in ('FULL_HOLD', 'TIME_SET')),
+  time_limit text not null,
   time_limit_seconds integer check (time_limit_seconds >= 0),
+  next_time_limit text not null,
   next_time_limit_seconds integer check (next_time_limit_seconds >= 0),
+  playtime_seconds double precision check (playtime_seconds > 0),
   time_to_beat_seconds integer check (time_to_beat_seconds >= 0),
   duration_seconds integer not null check (duration_seconds >= 0),
   possibly_partial boolean not null,
@@ -217,32 +222,6 @@ create table round_weapons (
   foreign key (round_id, guid) references round_players (round_id, guid) on delete cascade
 );
 create index round_weapons_guid on round_weapons (guid);
-
--- Aliases follow the stored player rows: +1 per row, first/last seen never move backwards.
-create function round_players_alias_insert() returns trigger language plpgsql as $$
-declare
-  seen date;
-begin
-  select local_datetime::date into seen from rounds where id = new.round_id;
-  insert into aliases (guid, name, first_seen, last_seen, times_seen)
-  values (new.guid, new.name, seen, seen, 1)
-  on conflict (guid, name) do update set
-    times_seen = aliases.times_seen + 1,
-    first_seen = least(aliases.first_seen, excluded.first_seen),
-    last_seen = greatest(aliases.last_seen, excluded.last_seen);
-  return null;
-end $$;
-
-create function round_players_alias_delete() returns trigger language plpgsql as $$
-begin
-  update aliases set times_seen = times_seen - 1 where guid = old.guid and name = old.name;
-  return null;
-end $$;
-
-create trigger round_players_alias_insert after insert on round_players
-  for each row execute function round_players_alias_insert();
-create trigger round_players_alias_delete after delete on round_players
-  for each row execute function round_players_alias_delete();
 
 -- Sums of one player's counted rounds, per gaming session and per match. Both are recomputed with
 -- their session; leaderboards, records and profiles read them instead of every player row.

@@ -1,0 +1,52 @@
+/** Column layout of `round_players`, derived from the domain's field table so they never drift. */
+import { EXTENDED_FIELDS, type ExtendedFieldKey } from "../domain/extended_fields.ts";
+
+/** snake_case column of an extended field (`multikill2x` → `multikill_2x`). */
+export function fieldColumn(key: ExtendedFieldKey): string {
+  return key.replace(/([A-Z])/g, "_$1").toLowerCase().replace(/^multikill(\d)/, "multikill_$1");
+}
+
+/** Every column of `round_players` with its SQL type, in insert order. */
+export const PLAYER_ROW_COLUMNS: readonly (readonly [string, string])[] = [
+  ["round_id", "integer"],
+  ["guid", "text"],
+  ["written_guid", "text"],
+  ["name", "text"],
+  ["raw_name", "text"],
+  ["team", "integer"],
+  ["is_bot", "boolean"],
+  ["line", "integer"],
+  ["differential", "text"],
+  ["kills", "integer"],
+  ["deaths", "integer"],
+  ["headshots", "integer"],
+  ["hits", "integer"],
+  ["shots", "integer"],
+  ["played_seconds", "integer"],
+  ["time_dead_seconds", "integer"],
+  ["mvp_score", "double precision"],
+  ...EXTENDED_FIELDS.map((field) =>
+    [fieldColumn(field.key), field.type === "int" ? "integer" : "double precision"] as const
+  ),
+];
+
+export const WEAPON_ROW_COLUMNS: readonly (readonly [string, string])[] = [
+  ["round_id", "integer"],
+  ["guid", "text"],
+  ["weapon_id", "integer"],
+  ["hits", "integer"],
+  ["shots", "integer"],
+  ["kills", "integer"],
+  ["deaths", "integer"],
+  ["headshots", "integer"],
+];
+
+/** `insert into <table> (cols) select cols from jsonb_to_recordset($1) as x(col type, …)`. */
+export function recordsetInsert(
+  table: string,
+  columns: readonly (readonly [string, string])[],
+): string {
+  const names = columns.map(([name]) => name).join(", ");
+  const types = columns.map(([name, type]) => `${name} ${type}`).join(", ");
+  return `insert into ${table} (${names}) select ${names} from jsonb_to_recordset($1::text::jsonb) as x(${types})`;
+}
