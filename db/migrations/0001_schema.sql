@@ -259,6 +259,57 @@ create table player_session_totals (
 );
 create index player_session_totals_guid on player_session_totals (guid);
 
+-- The same sums per session, player and map (profiles' best maps).
+create table player_session_maps (
+  session_id integer not null references sessions (id) on delete cascade,
+  guid text not null references players (guid),
+  map text not null,
+  rounds integer not null check (rounds >= 0),
+  kills integer not null check (kills >= 0),
+  deaths integer not null check (deaths >= 0),
+  headshots integer not null check (headshots >= 0),
+  headshot_kills integer not null check (headshot_kills >= 0),
+  hits bigint not null check (hits >= 0),
+  shots bigint not null check (shots >= 0),
+  damage_given bigint not null check (damage_given >= 0),
+  damage_received bigint not null check (damage_received >= 0),
+  team_damage_given bigint not null check (team_damage_given >= 0),
+  timed_damage_given bigint not null check (timed_damage_given >= 0),
+  played_seconds bigint not null check (played_seconds >= 0),
+  time_dead_seconds bigint not null check (time_dead_seconds >= 0),
+  gibs integer not null check (gibs >= 0),
+  xp bigint not null check (xp >= 0),
+  revives_given integer not null check (revives_given >= 0),
+  times_revived integer not null check (times_revived >= 0),
+  objectives integer not null check (objectives >= 0),
+  dynamites_planted integer not null check (dynamites_planted >= 0),
+  dynamites_defused integer not null check (dynamites_defused >= 0),
+  useful_kills integer not null check (useful_kills >= 0),
+  denied_playtime bigint not null check (denied_playtime >= 0),
+  multikills integer not null check (multikills >= 0),
+  grenade_kills integer not null check (grenade_kills >= 0),
+  grenade_hits integer not null check (grenade_hits >= 0),
+  grenade_rounds integer not null check (grenade_rounds >= 0),
+  efficiency_sum double precision not null check (efficiency_sum >= 0),
+  primary key (session_id, guid, map)
+);
+create index player_session_maps_guid on player_session_maps (guid);
+
+-- Weapon sums per session and player (profiles' favourite weapons).
+create table player_session_weapons (
+  session_id integer not null references sessions (id) on delete cascade,
+  guid text not null references players (guid),
+  weapon_id integer not null check (weapon_id between 0 and 27),
+  rounds integer not null check (rounds >= 0),
+  hits bigint not null check (hits >= 0),
+  shots bigint not null check (shots >= 0),
+  kills integer not null check (kills >= 0),
+  deaths integer not null check (deaths >= 0),
+  headshots integer not null check (headshots >= 0),
+  primary key (session_id, guid, weapon_id)
+);
+create index player_session_weapons_guid on player_session_weapons (guid);
+
 create table player_match_totals (
   match_id integer not null references matches (id) on delete cascade,
   guid text not null references players (guid),
@@ -275,6 +326,18 @@ create table excluded_maps (
   map text primary key check (map = lower(map)),
   excluded_at timestamptz not null default now()
 );
+
+-- A player's name for display: the one set by its owner, else the alias seen last (most often on
+-- a tie), else the GUID.
+create view player_names as
+  select p.guid, coalesce(p.display_name, a.name, p.guid) as name
+  from players p
+  left join lateral (
+    select name from aliases
+    where aliases.guid = p.guid and times_seen > 0
+    order by last_seen desc, times_seen desc, name
+    limit 1
+  ) a on true;
 
 -- One Discord account links to one GUID, and a GUID to at most one account (domain-rules §6).
 create table discord_links (

@@ -264,38 +264,82 @@ export async function writeSessionPlayers(
   ]);
 }
 
-/** Recomputes the per-session and per-match player totals of sessions from their counted rounds. */
+/** The sums kept per player in `player_session_totals` and `player_session_maps`. */
+const TOTAL_SUMS: readonly (readonly [string, string])[] = [
+  ["rounds", "count(*)"],
+  ["kills", "sum(p.kills)"],
+  ["deaths", "sum(p.deaths)"],
+  ["headshots", "sum(p.headshots)"],
+  ["headshot_kills", "sum(p.headshot_kills)"],
+  ["hits", "sum(p.hits)"],
+  ["shots", "sum(p.shots)"],
+  ["damage_given", "sum(p.damage_given)"],
+  ["damage_received", "sum(p.damage_received)"],
+  ["team_damage_given", "sum(p.team_damage_given)"],
+  ["timed_damage_given", "sum(case when p.played_seconds > 0 then p.damage_given else 0 end)"],
+  ["played_seconds", "sum(p.played_seconds)"],
+  ["time_dead_seconds", "sum(p.time_dead_seconds)"],
+  ["gibs", "sum(p.gibs)"],
+  ["xp", "sum(p.xp)"],
+  ["revives_given", "sum(p.revives_given)"],
+  ["times_revived", "sum(p.times_revived)"],
+  ["objectives", "sum(p.objectives_stolen + p.objectives_returned)"],
+  ["dynamites_planted", "sum(p.dynamites_planted)"],
+  ["dynamites_defused", "sum(p.dynamites_defused)"],
+  ["useful_kills", "sum(p.useful_kills)"],
+  ["denied_playtime", "sum(p.denied_playtime)"],
+  [
+    "multikills",
+    "sum(p.multikill_2x + p.multikill_3x + p.multikill_4x + p.multikill_5x + p.multikill_6x)",
+  ],
+  ["grenade_kills", "coalesce(sum(w.kills), 0)"],
+  ["grenade_hits", "coalesce(sum(w.hits), 0)"],
+  ["grenade_rounds", "count(w.round_id)"],
+  [
+    "efficiency_sum",
+    "sum(case when p.kills + p.deaths > 0 then p.kills * 100.0 / (p.kills + p.deaths) else 0 end)",
+  ],
+];
+
+function totalsInsert(table: string, keys: readonly string[]): string {
+  const columns = [...keys, ...TOTAL_SUMS.map(([name]) => name)].join(", ");
+  const values = [...keys.map((k) => `p.${k}`), ...TOTAL_SUMS.map(([, sum]) => sum)].join(", ");
+  return `insert into ${table} (${columns})
+    select ${values}
+    from counted_player_rounds p
+    left join round_weapons w on w.round_id = p.round_id and w.guid = p.guid and w.weapon_id = 11
+    where p.session_id = any($1::int[])
+    group by ${keys.map((k) => `p.${k}`).join(", ")}`;
+}
+
+const INSERT_SESSION_TOTALS = totalsInsert("player_session_totals", ["session_id", "guid"]);
+const INSERT_SESSION_MAPS = totalsInsert("player_session_maps", ["session_id", "guid", "map"]);
+
+/** Recomputes every per-session and per-match player total of sessions from their counted rounds. */
 export async function refreshSessionTotals(tx: Db, sessionIds: readonly number[]): Promise<void> {
   if (sessionIds.length === 0) return;
+  const ids = [sessionIds];
   await Promise.all([
-    tx.query("delete from player_session_totals where session_id = any($1::int[])", [sessionIds]),
+    tx.query("delete from player_session_totals where session_id = any($1::int[])", ids),
+    tx.query(INSERT_SESSION_TOTALS, ids),
+    tx.query("delete from player_session_maps where session_id = any($1::int[])", ids),
+    tx.query(INSERT_SESSION_MAPS, ids),
+    tx.query("delete from player_session_weapons where session_id = any($1::int[])", ids),
     tx.query(
-      `insert into player_session_totals (session_id, guid, rounds, kills, deaths, headshots,
-         headshot_kills, hits, shots, damage_given, damage_received, team_damage_given,
-         timed_damage_given, played_seconds, time_dead_seconds, gibs, xp, revives_given,
-         times_revived, objectives, dynamites_planted, dynamites_defused, useful_kills,
-         denied_playtime, multikills, grenade_kills, grenade_hits, grenade_rounds, efficiency_sum)
-       select p.session_id, p.guid, count(*), sum(p.kills), sum(p.deaths), sum(p.headshots),
-         sum(p.headshot_kills), sum(p.hits), sum(p.shots), sum(p.damage_given),
-         sum(p.damage_received), sum(p.team_damage_given),
-         sum(case when p.played_seconds > 0 then p.damage_given else 0 end),
-         sum(p.played_seconds), sum(p.time_dead_seconds), sum(p.gibs), sum(p.xp),
-         sum(p.revives_given), sum(p.times_revived), sum(p.objectives_stolen + p.objectives_returned),
-         sum(p.dynamites_planted), sum(p.dynamites_defused), sum(p.useful_kills),
-         sum(p.denied_playtime),
-         sum(p.multikill_2x + p.multikill_3x + p.multikill_4x + p.multikill_5x + p.multikill_6x),
-         coalesce(sum(w.kills), 0), coalesce(sum(w.hits), 0), count(w.round_id),
-         sum(case when p.kills + p.deaths > 0 then p.kills * 100.0 / (p.kills + p.deaths) else 0 end)
+      `insert into player_session_weapons (session_id, guid, weapon_id, rounds, hits, shots, kills,
+         deaths, headshots)
+       select p.session_id, p.guid, w.weapon_id, count(*), sum(w.hits), sum(w.shots), sum(w.kills),
+         sum(w.deaths), sum(w.headshots)
        from counted_player_rounds p
-       left join round_weapons w on w.round_id = p.round_id and w.guid = p.guid and w.weapon_id = 11
+       join round_weapons w on w.round_id = p.round_id and w.guid = p.guid
        where p.session_id = any($1::int[])
-       group by p.session_id, p.guid`,
-      [sessionIds],
+       group by p.session_id, p.guid, w.weapon_id`,
+      ids,
     ),
     tx.query(
       `delete from player_match_totals
        where match_id in (select id from matches where session_id = any($1::int[]))`,
-      [sessionIds],
+      ids,
     ),
     tx.query(
       `insert into player_match_totals (match_id, guid, kills, headshots, damage_given, xp,
@@ -306,7 +350,7 @@ export async function refreshSessionTotals(tx: Db, sessionIds: readonly number[]
        join counted_player_rounds p on p.match_id = m.id and p.played_seconds > 0
        where m.session_id = any($1::int[]) and m.counted
        group by m.id, p.guid`,
-      [sessionIds],
+      ids,
     ),
   ]);
 }
