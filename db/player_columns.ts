@@ -50,3 +50,38 @@ export function recordsetInsert(
   const types = columns.map(([name, type]) => `${name} ${type}`).join(", ");
   return `insert into ${table} (${names}) select ${names} from jsonb_to_recordset($1::text::jsonb) as x(${types})`;
 }
+
+const ARRAY_TYPES: Record<string, string> = {
+  integer: "int[]",
+  text: "text[]",
+  boolean: "bool[]",
+  "double precision": "float8[]",
+};
+
+/**
+ * `insert into <table> (cols) select * from unnest($1::text::int[], …)`: one array parameter per
+ * column, much cheaper for the server than unpacking JSON for thousands of rows. Arrays travel as
+ * PostgreSQL array literals in text, so both engines read them the same way.
+ */
+export function unnestInsert(
+  table: string,
+  columns: readonly (readonly [string, string])[],
+): string {
+  const names = columns.map(([name]) => name).join(", ");
+  const arrays = columns.map(([, type], i) => `$${i + 1}::text::${ARRAY_TYPES[type]}`).join(", ");
+  return `insert into ${table} (${names}) select * from unnest(${arrays})`;
+}
+
+function arrayElement(value: unknown): string {
+  if (value === null || value === undefined) return "NULL";
+  if (typeof value === "number" || typeof value === "boolean") return String(value);
+  return `"${String(value).replace(/[\\"]/g, "\\$&")}"`;
+}
+
+/** Rows (objects keyed by column) as one array literal per column, in column order. */
+export function columnArrays(
+  columns: readonly (readonly [string, string])[],
+  rows: readonly Record<string, unknown>[],
+): string[] {
+  return columns.map(([name]) => `{${rows.map((row) => arrayElement(row[name])).join(",")}}`);
+}

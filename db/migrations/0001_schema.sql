@@ -221,7 +221,6 @@ create table round_weapons (
   primary key (round_id, guid, weapon_id),
   foreign key (round_id, guid) references round_players (round_id, guid) on delete cascade
 );
-create index round_weapons_guid on round_weapons (guid);
 
 -- Sums of one player's counted rounds, per gaming session and per match. Both are recomputed with
 -- their session; leaderboards, records and profiles read them instead of every player row.

@@ -3,9 +3,10 @@ import { EXTENDED_FIELDS } from "../../domain/extended_fields.ts";
 import type { ParsedRound, RoundPlayer } from "../../domain/parsed_round.ts";
 import type { Db } from "../client.ts";
 import {
+  columnArrays,
   fieldColumn,
   PLAYER_ROW_COLUMNS,
-  recordsetInsert,
+  unnestInsert,
   WEAPON_ROW_COLUMNS,
 } from "../player_columns.ts";
 
@@ -135,9 +136,9 @@ export async function insertPlayerRows(
          last_seen = greatest(players.last_seen, excluded.last_seen)`,
       [JSON.stringify([...seen.values()])],
     ),
-    tx.query(insertPlayersSql, [JSON.stringify(rows)]),
+    tx.query(insertPlayersSql, columnArrays(PLAYER_ROW_COLUMNS, rows)),
     weapons.length > 0
-      ? tx.query(insertWeaponsSql, [JSON.stringify(weapons)])
+      ? tx.query(insertWeaponsSql, columnArrays(WEAPON_ROW_COLUMNS, weapons))
       : Promise.resolve([]),
     tx.query(
       `insert into aliases (guid, name, first_seen, last_seen, times_seen)
@@ -154,8 +155,8 @@ export async function insertPlayerRows(
   ]);
 }
 
-const insertPlayersSql = recordsetInsert("round_players", PLAYER_ROW_COLUMNS);
-const insertWeaponsSql = recordsetInsert("round_weapons", WEAPON_ROW_COLUMNS);
+const insertPlayersSql = unnestInsert("round_players", PLAYER_ROW_COLUMNS);
+const insertWeaponsSql = unnestInsert("round_weapons", WEAPON_ROW_COLUMNS);
 
 function playerRow(roundId: number, p: RoundPlayer): Record<string, unknown> {
   const row: Record<string, unknown> = {
@@ -193,6 +194,8 @@ export async function deletePlayerRows(tx: Db, roundIds: readonly number[]): Pro
      where a.guid = g.guid and a.name = g.name`,
     [roundIds],
   );
+  // An alias no stored row carries any more is gone (as a rebuild would leave it).
+  await tx.query("delete from aliases where times_seen <= 0");
 }
 
 /** Stores what rounds' current player rows imply: their MVP and their warnings. */
