@@ -4,6 +4,7 @@ import type { Db } from "../db/client.ts";
 import { schemaVersion } from "../db/migrate.ts";
 import type { IngestSettings } from "../ingest/context.ts";
 import { ApiError } from "./errors.ts";
+import { apiRoutes } from "./api.ts";
 import { uploadRoutes } from "./upload.ts";
 
 export { ApiError } from "./errors.ts";
@@ -40,6 +41,7 @@ export function createApp(deps: AppDeps): Hono {
     }
   });
   app.route("/", uploadRoutes(deps));
+  app.route("/", apiRoutes(deps));
 
   app.notFound((c) =>
     c.json(
