@@ -15,6 +15,7 @@ import { roundJson } from "../views/json/rounds.ts";
 import { sessionDetailJson, sessionSummaryJson } from "../views/json/sessions.ts";
 import type { AppDeps } from "./app.ts";
 import { ApiError } from "./errors.ts";
+import { parseParam } from "./params.ts";
 
 const id = z.coerce.number().int().min(1).max(2 ** 31 - 1);
 const page = z.object({
@@ -22,17 +23,6 @@ const page = z.object({
   offset: z.coerce.number().int().min(0).default(0),
 });
 const guid = z.string().trim().min(1).max(64);
-
-/** Parses with zod; a bad value is a 400 naming the parameter. */
-export function parseParam<T>(schema: z.ZodType<T>, value: unknown, name: string): T {
-  const parsed = schema.safeParse(value);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0]!;
-    const where = [name, ...issue.path].join(".");
-    throw new ApiError(400, "invalid_parameter", `${where}: ${issue.message}`);
-  }
-  return parsed.data;
-}
 
 function notFound(what: string, value: unknown): never {
   throw new ApiError(404, "not_found", `no ${what} ${JSON.stringify(value)}`);

@@ -4,6 +4,7 @@ import type { Db } from "../db/client.ts";
 import { schemaVersion } from "../db/migrate.ts";
 import type { IngestSettings } from "../ingest/context.ts";
 import { ApiError } from "./errors.ts";
+import { adminRoutes } from "./admin.ts";
 import { apiRoutes } from "./api.ts";
 import { uploadRoutes } from "./upload.ts";
 
@@ -42,6 +43,7 @@ export function createApp(deps: AppDeps): Hono {
   });
   app.route("/", uploadRoutes(deps));
   app.route("/", apiRoutes(deps));
+  app.route("/", adminRoutes(deps));
 
   app.notFound((c) =>
     c.json(
