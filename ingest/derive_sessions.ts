@@ -20,6 +20,7 @@ import {
   setRoundPlayerFacts,
 } from "../db/queries/round_rows.ts";
 import {
+  addRoundsToTotals,
   deleteSessions,
   loadNeighbourhoodRosters,
   loadNeighbourhoodRounds,
@@ -178,6 +179,9 @@ export async function storeAndDerive(
   const matchIds = await writeMatches(tx, serverId, withIds);
 
   const states = new Map<number, DerivedRoundState>();
+  // Sessions where a stored round changed: their totals are recomputed, not added to.
+  const restructured = new Set<number>();
+  const addedToTotals: number[] = [];
   const updates: RoundStateUpdate[] = [];
   const rewrites: { id: number; roundOneId: number | null; wasOrphan: boolean }[] = [];
   for (const { derived, sessionId } of withIds) {
@@ -203,12 +207,25 @@ export async function storeAndDerive(
         isValid: round.invalidReason === null,
         invalidReason: round.invalidReason,
       };
+      const isNew = parsed.has(round.id);
       if (
         before.sessionId !== update.sessionId || before.matchId !== update.matchId ||
         before.roundOneId !== update.roundOneId || before.status !== update.status ||
         before.isValid !== update.isValid || before.invalidReason !== update.invalidReason
-      ) updates.push(update);
-      const hasRows = before.hasPlayerRows && !parsed.has(round.id);
+      ) {
+        updates.push(update);
+        if (!isNew) {
+          restructured.add(sessionId);
+          if (before.sessionId !== null) restructured.add(before.sessionId);
+        }
+      }
+      if (
+        isNew && update.isValid &&
+        (update.status === "completed" || update.status === "substitution") && before.round <= 2
+      ) {
+        addedToTotals.push(round.id);
+      }
+      const hasRows = before.hasPlayerRows && !isNew;
       if (before.round === 2 && (!hasRows || before.roundOneId !== round.roundOneId)) {
         rewrites.push({
           id: round.id,
@@ -260,7 +277,11 @@ export async function storeAndDerive(
       tx,
       withIds.map((s) => ({ sessionId: s.sessionId, members: s.derived.teams.members })),
     ),
-    refreshSessionTotals(tx, [...kept]),
+    refreshSessionTotals(tx, [...kept].filter((id) => restructured.has(id))),
+    addRoundsToTotals(
+      tx,
+      addedToTotals.filter((id) => !restructured.has(states.get(id)!.sessionId)),
+    ),
     deleteSessions(tx, [...previous].filter((id) => !kept.has(id))),
   ]);
   return { rounds: states, warnings, repairedRoundIds: repaired, sessionIds: [...kept] };

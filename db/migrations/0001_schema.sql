@@ -253,7 +253,6 @@ create table player_session_totals (
   grenade_kills integer not null check (grenade_kills >= 0),
   grenade_hits integer not null check (grenade_hits >= 0),
   grenade_rounds integer not null check (grenade_rounds >= 0),
-  efficiency_sum double precision not null check (efficiency_sum >= 0),
   primary key (session_id, guid)
 );
 create index player_session_totals_guid on player_session_totals (guid);
@@ -289,7 +288,6 @@ create table player_session_maps (
   grenade_kills integer not null check (grenade_kills >= 0),
   grenade_hits integer not null check (grenade_hits >= 0),
   grenade_rounds integer not null check (grenade_rounds >= 0),
-  efficiency_sum double precision not null check (efficiency_sum >= 0),
   primary key (session_id, guid, map)
 );
 create index player_session_maps_guid on player_session_maps (guid);

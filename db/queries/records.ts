@@ -3,6 +3,7 @@
  * single round (counted rounds, humans, played time > 0) and the best single match (a counted map's
  * `player_match_totals`). One query per category: the rows tied on the best value, read down an
  * index on the value (migration 0002); the domain then breaks the tie (most recent, then name).
+ * Bots are dropped row by row (bot flag, `OMNIBOT` GUID, `[BOT]` name), as public surfaces do.
  */
 import {
   ACCURACY_RECORD_RULE,
@@ -78,6 +79,7 @@ export interface Records {
 
 interface RoundRow extends Record<RoundCounter, number> {
   roundId: number;
+  value: number;
   round: number;
   matchId: number | null;
   guid: string;
@@ -91,18 +93,35 @@ interface RoundRow extends Record<RoundCounter, number> {
 const ALL_ROUND_COUNTERS = Object.entries(ROUND_COLUMNS)
   .map(([key, column]) => `p.${column} as "${key}"`).join(", ");
 
-/** The SQL ranked by a round record: a counter column, or hits per shot. */
-function roundOrderSql(source: RoundRecordSource): string {
-  return source === "accuracy" ? "p.hits::float8 / p.shots" : `p.${ROUND_COLUMNS[source]}`;
+/** The SQL value a round record ranks: a counter column, or hits per shot (ordered like accuracy). */
+function roundValueSql(source: RoundRecordSource): string {
+  return source === "accuracy" ? "(p.hits::float8 / p.shots)" : `p.${ROUND_COLUMNS[source]}`;
 }
 
-/** Eligibility of a player-round for a round record beyond being counted and played. */
-function roundFilterSql(source: RoundRecordSource): string {
-  // Same rule as countsForAccuracyRecord; literal constants so a partial index can match.
+/** Which counted, played human rows may hold a round record of the source. */
+function roundEligibleSql(source: RoundRecordSource): string {
+  // The rule of countsForAccuracyRecord, with literal constants so the partial index matches.
   return source === "accuracy"
     ? `p.shots > 0 and p.bullets_fired > ${ACCURACY_RECORD_RULE.bulletsMoreThan}
        and p.bullets_fired <= ${ACCURACY_RECORD_RULE.maxBulletsPerSecond} * p.played_seconds`
-    : `p.${ROUND_COLUMNS[source]} > 0`;
+    : "true";
+}
+
+/**
+ * The rows a round record is chosen from. Without a map: every player row whose round counts,
+ * tested by a scalar subquery so the plan stays a walk down the value index whatever the planner's
+ * statistics (PGlite never analyzes; a join to the view is then estimated at one row and every
+ * counted row gets sorted); `value > 0` bounds the walk. With a map: that map's counted rounds
+ * first, then their rows (the value test waits for the next step so it cannot steer the plan to
+ * the value index).
+ */
+function roundSourceSql(source: RoundRecordSource, map: string | null): string {
+  return map === null
+    ? `round_players p
+       where coalesce((select true from counted_rounds r where r.id = p.round_id), false)
+         and ${roundValueSql(source)} > 0`
+    : `counted_rounds r join round_players p on p.round_id = r.id
+       where lower(r.map) = lower($1::text)`;
 }
 
 async function roundRecord(
@@ -110,20 +129,29 @@ async function roundRecord(
   category: RecordCategory<RoundRecordSource>,
   map: string | null,
 ): Promise<RoundRecord> {
+  // Rows tied on the best value, then those of the most recent round among them; the domain
+  // breaks what tie is left (by name).
   const rows = await db.query<RoundRow>(
-    `with top as (
-       select p.round_id as "roundId", p.round_number as round, p.match_id as "matchId", p.guid,
-         p.map, p.played_at as "playedAt", p.hits, p.shots, ${ALL_ROUND_COUNTERS}
-       from counted_player_rounds p
-       join players pl on pl.guid = p.guid
-       where p.played_seconds > 0 and ${roundFilterSql(category.source)}
-         and ${humanSql("p.guid", "p.name")}
-         and ($1::text is null or lower(p.map) = lower($1::text))
-       order by ${roundOrderSql(category.source)} desc
+    `with best as (
+       select p.round_id, p.guid, p.hits, p.shots, ${ALL_ROUND_COUNTERS},
+         ${roundValueSql(category.source)} as value
+       from ${roundSourceSql(category.source, map)}
+         and not p.is_bot and upper(p.guid) not like 'OMNIBOT%'
+         and upper(ltrim(p.name)) not like '[BOT]%'
+         and p.played_seconds > 0 and ${roundEligibleSql(category.source)}
+       order by value desc
+       fetch first 1 rows with ties
+     ), latest as (
+       select best.*, r.round_number as round, r.match_id as "matchId", r.map,
+         r.played_at as "playedAt"
+       from best join rounds r on r.id = best.round_id
+       where best.value > 0
+       order by r.played_at desc
        fetch first 1 rows with ties
      )
-     select top.*, pn.name from top join player_names pn on pn.guid = top.guid`,
-    [map],
+     select latest.*, latest.round_id as "roundId", pn.name
+     from latest join player_names pn on pn.guid = latest.guid`,
+    map === null ? [] : [map],
   );
   const best = pickRecord(rows.map((row) => ({
     ...row,
@@ -164,27 +192,34 @@ async function matchRecord(
   map: string | null,
 ): Promise<MatchRecord> {
   const column = `t.${MATCH_COLUMNS[category.source]}`;
+  // The same plan shapes as roundSourceSql.
+  const source = map === null
+    ? `player_match_totals t
+       where coalesce((select m.counted from matches m where m.id = t.match_id), false)
+         and ${column} > 0`
+    : `matches m join player_match_totals t on t.match_id = m.id
+       where m.counted and lower(m.map) = lower($1::text)`;
   const rows = await db.query<MatchRow>(
-    `with top as (
-       select t.match_id as "matchId", m.match_key as "matchKey", t.guid, m.map,
-         ${column} as value
-       from player_match_totals t
-       join matches m on m.id = t.match_id
-       join players pl on pl.guid = t.guid
-       where m.counted and ${column} > 0 and not pl.is_bot
-         and upper(t.guid) not like 'OMNIBOT%'
-         and ($1::text is null or lower(m.map) = lower($1::text))
-       order by ${column} desc
+    `with best as (
+       select t.match_id, t.guid, ${column} as value
+       from ${source} and upper(t.guid) not like 'OMNIBOT%'
+       order by value desc
+       fetch first 1 rows with ties
+     ), latest as (
+       select best.*, (select max(r.played_at) from counted_rounds r where r.match_id = best.match_id)
+         as "playedAt"
+       from best
+       where best.value > 0
+       order by "playedAt" desc
        fetch first 1 rows with ties
      )
-     select top.*, pn.name,
-       (select max(r.played_at) from counted_rounds r where r.match_id = top."matchId")
-         as "playedAt"
-     from top
-     join players pl on pl.guid = top.guid
-     join player_names pn on pn.guid = top.guid
-     where ${humanSql("top.guid", "pn.name")}`,
-    [map],
+     select latest.*, latest.match_id as "matchId", m.match_key as "matchKey", m.map, pn.name
+     from latest
+     join matches m on m.id = latest.match_id
+     join players pl on pl.guid = latest.guid
+     join player_names pn on pn.guid = latest.guid
+     where ${humanSql("latest.guid", "pn.name")}`,
+    map === null ? [] : [map],
   );
   const best = pickRecord(rows);
   return {

@@ -295,25 +295,92 @@ const TOTAL_SUMS: readonly (readonly [string, string])[] = [
   ["grenade_kills", "coalesce(sum(w.kills), 0)"],
   ["grenade_hits", "coalesce(sum(w.hits), 0)"],
   ["grenade_rounds", "count(w.round_id)"],
-  [
-    "efficiency_sum",
-    "sum(case when p.kills + p.deaths > 0 then p.kills * 100.0 / (p.kills + p.deaths) else 0 end)",
-  ],
 ];
 
-function totalsInsert(table: string, keys: readonly string[]): string {
+function totalsInsert(table: string, keys: readonly string[], where: string): string {
   const columns = [...keys, ...TOTAL_SUMS.map(([name]) => name)].join(", ");
   const values = [...keys.map((k) => `p.${k}`), ...TOTAL_SUMS.map(([, sum]) => sum)].join(", ");
   return `insert into ${table} (${columns})
     select ${values}
     from counted_player_rounds p
     left join round_weapons w on w.round_id = p.round_id and w.guid = p.guid and w.weapon_id = 11
-    where p.session_id = any($1::int[])
+    where ${where}
     group by ${keys.map((k) => `p.${k}`).join(", ")}`;
 }
 
-const INSERT_SESSION_TOTALS = totalsInsert("player_session_totals", ["session_id", "guid"]);
-const INSERT_SESSION_MAPS = totalsInsert("player_session_maps", ["session_id", "guid", "map"]);
+/** Adds the sums of some rounds' rows to what is stored (an upsert that adds). */
+function totalsAdd(table: string, keys: readonly string[]): string {
+  const sets = TOTAL_SUMS.map(([name]) => `${name} = ${table}.${name} + excluded.${name}`).join(
+    ", ",
+  );
+  return `${totalsInsert(table, keys, "p.round_id = any($1::int[])")}
+    on conflict (${keys.join(", ")}) do update set ${sets}`;
+}
+
+const INSERT_SESSION_TOTALS = totalsInsert(
+  "player_session_totals",
+  ["session_id", "guid"],
+  "p.session_id = any($1::int[])",
+);
+const INSERT_SESSION_MAPS = totalsInsert(
+  "player_session_maps",
+  ["session_id", "guid", "map"],
+  "p.session_id = any($1::int[])",
+);
+const ADD_SESSION_TOTALS = totalsAdd("player_session_totals", ["session_id", "guid"]);
+const ADD_SESSION_MAPS = totalsAdd("player_session_maps", ["session_id", "guid", "map"]);
+
+const WEAPON_SUMS = `select p.session_id, p.guid, w.weapon_id, count(*), sum(w.hits), sum(w.shots),
+    sum(w.kills), sum(w.deaths), sum(w.headshots)
+  from counted_player_rounds p
+  join round_weapons w on w.round_id = p.round_id and w.guid = p.guid`;
+const WEAPON_COLUMNS = "session_id, guid, weapon_id, rounds, hits, shots, kills, deaths, headshots";
+
+const MATCH_TOTALS =
+  `insert into player_match_totals (match_id, guid, kills, headshots, damage_given,
+    xp, revives_given, gibs)
+  select m.id, p.guid, sum(p.kills), sum(p.headshots), sum(p.damage_given), sum(p.xp),
+    sum(p.revives_given), sum(p.gibs)
+  from matches m
+  join counted_player_rounds p on p.match_id = m.id and p.played_seconds > 0`;
+
+/**
+ * Adds newly counted rounds to their sessions' totals, and recomputes the totals of their matches.
+ * Only valid when nothing else in those sessions changed (no status, validity or pairing change).
+ */
+export async function addRoundsToTotals(tx: Db, roundIds: readonly number[]): Promise<void> {
+  if (roundIds.length === 0) return;
+  const ids = [roundIds];
+  await Promise.all([
+    tx.query(ADD_SESSION_TOTALS, ids),
+    tx.query(ADD_SESSION_MAPS, ids),
+    tx.query(
+      `insert into player_session_weapons (${WEAPON_COLUMNS})
+       ${WEAPON_SUMS}
+       where p.round_id = any($1::int[])
+       group by p.session_id, p.guid, w.weapon_id
+       on conflict (session_id, guid, weapon_id) do update set
+         rounds = player_session_weapons.rounds + excluded.rounds,
+         hits = player_session_weapons.hits + excluded.hits,
+         shots = player_session_weapons.shots + excluded.shots,
+         kills = player_session_weapons.kills + excluded.kills,
+         deaths = player_session_weapons.deaths + excluded.deaths,
+         headshots = player_session_weapons.headshots + excluded.headshots`,
+      ids,
+    ),
+    tx.query(
+      `delete from player_match_totals
+       where match_id in (select match_id from rounds where id = any($1::int[]))`,
+      ids,
+    ),
+    tx.query(
+      `${MATCH_TOTALS}
+       where m.counted and m.id in (select match_id from rounds where id = any($1::int[]))
+       group by m.id, p.guid`,
+      ids,
+    ),
+  ]);
+}
 
 /** Recomputes every per-session and per-match player total of sessions from their counted rounds. */
 export async function refreshSessionTotals(tx: Db, sessionIds: readonly number[]): Promise<void> {
@@ -326,12 +393,8 @@ export async function refreshSessionTotals(tx: Db, sessionIds: readonly number[]
     tx.query(INSERT_SESSION_MAPS, ids),
     tx.query("delete from player_session_weapons where session_id = any($1::int[])", ids),
     tx.query(
-      `insert into player_session_weapons (session_id, guid, weapon_id, rounds, hits, shots, kills,
-         deaths, headshots)
-       select p.session_id, p.guid, w.weapon_id, count(*), sum(w.hits), sum(w.shots), sum(w.kills),
-         sum(w.deaths), sum(w.headshots)
-       from counted_player_rounds p
-       join round_weapons w on w.round_id = p.round_id and w.guid = p.guid
+      `insert into player_session_weapons (${WEAPON_COLUMNS})
+       ${WEAPON_SUMS}
        where p.session_id = any($1::int[])
        group by p.session_id, p.guid, w.weapon_id`,
       ids,
@@ -342,14 +405,7 @@ export async function refreshSessionTotals(tx: Db, sessionIds: readonly number[]
       ids,
     ),
     tx.query(
-      `insert into player_match_totals (match_id, guid, kills, headshots, damage_given, xp,
-         revives_given, gibs)
-       select m.id, p.guid, sum(p.kills), sum(p.headshots), sum(p.damage_given), sum(p.xp),
-         sum(p.revives_given), sum(p.gibs)
-       from matches m
-       join counted_player_rounds p on p.match_id = m.id and p.played_seconds > 0
-       where m.session_id = any($1::int[]) and m.counted
-       group by m.id, p.guid`,
+      `${MATCH_TOTALS} where m.session_id = any($1::int[]) and m.counted group by m.id, p.guid`,
       ids,
     ),
   ]);

@@ -1,14 +1,39 @@
 import assert from "node:assert/strict";
+import { openDb } from "../../db/client.ts";
+import { DEFAULT_INGEST_SETTINGS } from "../../ingest/context.ts";
 import { createApp } from "../../routes/app.ts";
+import { dbTest } from "../helpers/test_db.ts";
+import { testApp } from "../helpers/test_app.ts";
 
-Deno.test("GET /health answers 200 with status ok and the version", async () => {
-  const res = await createApp({ version: "9.9.9" }).request("/health");
-  assert.equal(res.status, 200);
-  assert.deepEqual(await res.json(), { status: "ok", version: "9.9.9" });
+dbTest("GET /health reports the database and the migration version", async (db) => {
+  const t = await testApp(db);
+  const { status, body } = await t.get("/health");
+  assert.equal(status, 200);
+  assert.equal(body.status, "ok");
+  assert.equal(body.database.reachable, true);
+  assert.equal(body.database.migrationVersion, 1);
 });
 
-Deno.test("an unknown route answers 404 with a JSON error", async () => {
-  const res = await createApp({ version: "1" }).request("/nowhere");
-  assert.equal(res.status, 404);
-  assert.equal((await res.json()).error.code, "not_found");
+dbTest("an unknown route answers 404 with a JSON error", async (db) => {
+  const t = await testApp(db);
+  const { status, body } = await t.get("/nowhere");
+  assert.equal(status, 404);
+  assert.equal(body.error.code, "not_found");
+});
+
+Deno.test("GET /health answers 503 when the database is gone", async () => {
+  const db = await openDb({});
+  await db.close();
+  const app = createApp({
+    db,
+    version: "t",
+    ingest: DEFAULT_INGEST_SETTINGS,
+    adminToken: null,
+    now: Date.now,
+  });
+  const res = await app.request("/health");
+  assert.equal(res.status, 503);
+  const body = await res.json();
+  assert.equal(body.status, "unavailable");
+  assert.equal(body.database.reachable, false);
 });

@@ -296,12 +296,3 @@ dbTest(
     assert.equal((await tableCounts(db)).raw_files, 1);
   },
 );
-
-dbTest("GET /health reports the database and the migration version", async (db) => {
-  const t = await testApp(db);
-  const { status, body } = await t.get("/health");
-  assert.equal(status, 200);
-  assert.equal(body.status, "ok");
-  assert.equal(body.database.reachable, true);
-  assert.equal(body.database.migrationVersion, 1);
-});
