@@ -6,6 +6,7 @@ import type { IngestSettings } from "../ingest/context.ts";
 import { ApiError } from "./errors.ts";
 import { adminRoutes } from "./admin.ts";
 import { apiRoutes } from "./api.ts";
+import { leaderboardRoutes } from "./leaderboards.ts";
 import { uploadRoutes } from "./upload.ts";
 
 export { ApiError } from "./errors.ts";
@@ -43,6 +44,7 @@ export function createApp(deps: AppDeps): Hono {
   });
   app.route("/", uploadRoutes(deps));
   app.route("/", apiRoutes(deps));
+  app.route("/", leaderboardRoutes(deps));
   app.route("/", adminRoutes(deps));
 
   app.notFound((c) =>

@@ -17,6 +17,7 @@ import {
 } from "../domain/leaderboards.ts";
 import type { AppDeps } from "./app.ts";
 import { ApiError } from "./errors.ts";
+import { parseParam } from "./params.ts";
 
 /** Most rows one page may ask for. */
 export const MAX_PAGE_SIZE = 100;
@@ -31,17 +32,6 @@ const recordsQuery = z.object({
   map: z.string().trim().min(1).max(64).optional(),
 });
 
-function parseQuery<T>(schema: z.ZodType<T>, query: Record<string, string>): T {
-  const parsed = schema.safeParse(query);
-  if (!parsed.success) {
-    const message = parsed.error.issues
-      .map((issue) => `${issue.path.join(".") || "query"}: ${issue.message}`)
-      .join("; ");
-    throw new ApiError(400, "invalid_query", message);
-  }
-  return parsed.data;
-}
-
 /** A category as JSON: everything but its functions. */
 function describeCategory(category: LeaderboardCategory) {
   return {
@@ -55,6 +45,10 @@ function describeCategory(category: LeaderboardCategory) {
   };
 }
 
+/**
+ * The leaderboard and records routes. Unknown categories answer 404 `unknown_category` (the
+ * Discord command's fallback to kills is not an API's business); bad query values 400.
+ */
 export function leaderboardRoutes(deps: AppDeps): Hono {
   const app = new Hono();
 
@@ -77,7 +71,7 @@ export function leaderboardRoutes(deps: AppDeps): Hono {
         } (or one of their aliases)`,
       );
     }
-    const query = parseQuery(pageQuery, c.req.query());
+    const query = parseParam(pageQuery, c.req.query(), "query");
     const now = deps.now();
     const since = periodStart(query.period, now);
     const page = await leaderboard(deps.db, {
@@ -101,7 +95,7 @@ export function leaderboardRoutes(deps: AppDeps): Hono {
   });
 
   app.get("/api/v1/records", async (c) => {
-    const query = parseQuery(recordsQuery, c.req.query());
+    const query = parseParam(recordsQuery, c.req.query(), "query");
     const map = query.map ?? null;
     return c.json({ map, ...await records(deps.db, { map }) });
   });

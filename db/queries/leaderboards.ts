@@ -11,32 +11,11 @@ import {
   rankLeaderboard,
 } from "../../domain/leaderboards.ts";
 import type { Db } from "../client.ts";
+import { type PlayerSums, TOTALS_SUM_COLUMNS } from "./sums.ts";
 
-/** SQL sum of each total over the `t` rows of `player_session_totals`. */
-const TOTAL_SUMS: Record<keyof LeaderboardTotals, string> = {
-  rounds: "sum(t.rounds)",
-  kills: "sum(t.kills)",
-  deaths: "sum(t.deaths)",
-  headshots: "sum(t.headshots)",
-  headshotKills: "sum(t.headshot_kills)",
-  hits: "sum(t.hits)",
-  shots: "sum(t.shots)",
-  damageGiven: "sum(t.damage_given)",
-  damageReceived: "sum(t.damage_received)",
-  playedSeconds: "sum(t.played_seconds)",
-  timedDamageGiven: "sum(t.timed_damage_given)",
-  timeDeadSeconds: "sum(t.time_dead_seconds)",
-  teamDamageGiven: "sum(t.team_damage_given)",
-  revivesGiven: "sum(t.revives_given)",
-  gibs: "sum(t.gibs)",
-  objectives: "sum(t.objectives)",
-  multikills: "sum(t.multikills)",
-  grenadeKills: "sum(t.grenade_kills)",
-  grenadeHits: "sum(t.grenade_hits)",
-  grenadeRounds: "sum(t.grenade_rounds)",
-};
-
-const TOTAL_KEYS = Object.keys(TOTAL_SUMS) as (keyof LeaderboardTotals)[];
+/** The grenade sums, which only leaderboards need, beside the shared sums (`t` rows). */
+const GRENADE_SUM_COLUMNS = `sum(t.grenade_kills)::int as "grenadeKills",
+  sum(t.grenade_hits)::int as "grenadeHits", sum(t.grenade_rounds)::int as "grenadeRounds"`;
 
 /**
  * SQL condition that keeps humans only (defence in depth, domain-rules §1): not flagged a bot, no
@@ -79,21 +58,21 @@ export interface LeaderboardPage {
  * grouped by GUID; bots are excluded.
  */
 export async function leaderboard(db: Db, query: LeaderboardQuery): Promise<LeaderboardPage> {
-  const minimums = query.category.minimums.map((m, i) => `and ${TOTAL_SUMS[m.total]} > $${i + 2}`);
-  const rows = await db.query<LeaderboardTotals & { guid: string; name: string }>(
+  // Every total is a column of `sums`, so a minimum is `"<total>" > $n`.
+  const minimums = query.category.minimums.map((m, i) => `and "${m.total}" > $${i + 2}`);
+  const rows = await db.query<PlayerSums & LeaderboardTotals & { guid: string; name: string }>(
     `with sums as (
-       select t.guid, ${TOTAL_KEYS.map((key) => `${TOTAL_SUMS[key]} as "${key}"`).join(", ")}
+       select t.guid, ${TOTALS_SUM_COLUMNS}, ${GRENADE_SUM_COLUMNS}
        from player_session_totals t
        join sessions s on s.id = t.session_id
        where $1::timestamptz is null or s.first_round_at >= $1::timestamptz
        group by t.guid
-       having true ${minimums.join(" ")}
      )
      select sums.*, pn.name
      from sums
      join players pl on pl.guid = sums.guid
      join player_names pn on pn.guid = sums.guid
-     where ${humanSql("sums.guid", "pn.name")}`,
+     where ${humanSql("sums.guid", "pn.name")} ${minimums.join(" ")}`,
     [query.since, ...query.category.minimums.map((m) => m.moreThan)],
   );
   const candidates: LeaderboardCandidate[] = rows.map(({ guid, name, ...totals }) => ({
