@@ -1,6 +1,7 @@
 /** Entry point: reads configuration, opens the database, migrates it, and serves the app. */
 import { z } from "zod";
 import { openDb } from "./db/client.ts";
+import { analyzeTables } from "./db/maintenance.ts";
 import { migrate } from "./db/migrate.ts";
 import { DEFAULT_INGEST_SETTINGS, type IngestSettings } from "./ingest/context.ts";
 import { createApp } from "./routes/app.ts";
@@ -85,6 +86,7 @@ export async function openConfiguredDb(config: Pick<Config, "databaseUrl" | "dat
     config.databaseUrl ? { databaseUrl: config.databaseUrl } : { dataDir: config.dataDir },
   );
   await migrate(db);
+  await analyzeTables(db);
   return db;
 }
 

@@ -6,6 +6,7 @@
 import { basename } from "node:path";
 import { localSeconds, parseStatsFileName } from "../domain/stats_file_name.ts";
 import type { Db } from "../db/client.ts";
+import { analyzeTables } from "../db/maintenance.ts";
 import type { IngestContext } from "./context.ts";
 import { type IncomingFile, ingestFiles, type IngestOutcome, type ServerRef } from "./pipeline.ts";
 
@@ -120,6 +121,7 @@ export async function bulkImport(
     summary.seconds = (performance.now() - started) / 1000;
     options.onProgress?.(Math.min(start + batchSize, ordered.length), summary);
   }
+  if (summary.imported + summary.orphans > 0) await analyzeTables(db);
   summary.seconds = (performance.now() - started) / 1000;
   return summary;
 }

@@ -12,6 +12,10 @@ import { roundTwoOnly } from "../domain/round_two_only.ts";
 import type { SessionRound } from "../domain/session_round.ts";
 import { groupIntoSessions } from "../domain/sessions.ts";
 import type { Db } from "../db/client.ts";
+import {
+  refreshRecordCandidates,
+  refreshRecordCandidatesOnMaps,
+} from "../db/queries/record_candidates.ts";
 import { rawFilesById } from "../db/queries/raw_files.ts";
 import {
   deletePlayerRows,
@@ -257,6 +261,14 @@ export async function storeAndDerive(
   });
 
   const kept = new Set(sessionIds.values());
+  const fullRefresh = [...kept].filter((id) => restructured.has(id));
+  const incremental = addedToTotals.filter((id) => !restructured.has(states.get(id)!.sessionId));
+  const incrementalMaps = [
+    ...new Map(incremental.map((id) => {
+      const pair = { sessionId: states.get(id)!.sessionId, map: storedById.get(id)!.map };
+      return [`${pair.sessionId}/${pair.map}`, pair] as const;
+    })).values(),
+  ];
   const previous = new Set(stored.map((row) => row.sessionId).filter((id) => id !== null));
   await Promise.all([
     updateRoundStates(tx, updates),
@@ -277,11 +289,10 @@ export async function storeAndDerive(
       tx,
       withIds.map((s) => ({ sessionId: s.sessionId, members: s.derived.teams.members })),
     ),
-    refreshSessionTotals(tx, [...kept].filter((id) => restructured.has(id))),
-    addRoundsToTotals(
-      tx,
-      addedToTotals.filter((id) => !restructured.has(states.get(id)!.sessionId)),
-    ),
+    refreshSessionTotals(tx, fullRefresh),
+    addRoundsToTotals(tx, incremental),
+    refreshRecordCandidates(tx, fullRefresh),
+    refreshRecordCandidatesOnMaps(tx, incrementalMaps),
     deleteSessions(tx, [...previous].filter((id) => !kept.has(id))),
   ]);
   return { rounds: states, warnings, repairedRoundIds: repaired, sessionIds: [...kept] };

@@ -5,6 +5,7 @@
  */
 import { parseStatsFile } from "../domain/parse_stats_file.ts";
 import type { Db } from "../db/client.ts";
+import { analyzeTables } from "../db/maintenance.ts";
 import { lockServer } from "../db/queries/locks.ts";
 import { rawFilesById, setRawFileStatus } from "../db/queries/raw_files.ts";
 import { clearDerivedRows, listRawFiles, pruneAfterRebuild } from "../db/queries/rebuild.ts";
@@ -74,6 +75,7 @@ export async function rebuild(db: Db, context: IngestContext): Promise<RebuildSu
     }
     await pruneAfterRebuild(tx);
   });
+  await analyzeTables(db);
   summary.seconds = (performance.now() - started) / 1000;
   return summary;
 }

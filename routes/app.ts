@@ -1,6 +1,7 @@
 import { Hono } from "hono";
 import { HTTPException } from "hono/http-exception";
 import type { Db } from "../db/client.ts";
+import { StatisticsKeeper } from "../db/maintenance.ts";
 import { schemaVersion } from "../db/migrate.ts";
 import type { IngestSettings } from "../ingest/context.ts";
 import { ApiError } from "./errors.ts";
@@ -25,6 +26,11 @@ export interface AppDeps {
 /** Builds the Hono app; `main.ts` serves it and tests call `app.request()` on it. */
 export function createApp(deps: AppDeps): Hono {
   const app = new Hono();
+  const statistics = new StatisticsKeeper(deps.db);
+  app.use("/api/v1/stats-files", async (_c, next) => {
+    await next();
+    statistics.noteWrite();
+  });
 
   app.get("/health", async (c) => {
     try {

@@ -7,6 +7,7 @@ import type { Db } from "../client.ts";
  */
 export async function clearDerivedRows(tx: Db): Promise<void> {
   await tx.exec(`
+    delete from record_candidates;
     delete from player_match_totals;
     delete from player_session_weapons;
     delete from player_session_maps;

@@ -14,6 +14,7 @@ const TABLES: Record<string, string> = {
   player_session_maps: "session_id, guid, map",
   player_session_weapons: "session_id, guid, weapon_id",
   player_match_totals: "match_id, guid",
+  record_candidates: "session_id, kind, source, map, guid, round_id, match_id",
 };
 
 export async function derivedSnapshot(db: Db): Promise<Record<string, unknown[]>> {
