@@ -9,6 +9,12 @@ import postgres from "postgres";
 
 export type Row = Record<string, unknown>;
 
+/** One SQL statement with its `$1`… parameters. */
+export interface Statement {
+  text: string;
+  params?: readonly unknown[];
+}
+
 /** A connection (or a transaction on one). */
 export interface Db {
   readonly engine: "postgres" | "pglite";
@@ -16,6 +22,12 @@ export interface Db {
   query<T = Row>(text: string, params?: readonly unknown[]): Promise<T[]>;
   /** Runs a script of several statements without parameters (migrations). */
   exec(script: string): Promise<void>;
+  /**
+   * Runs statements in one round trip (their parameters inlined as literals) and returns the rows
+   * of the last one. A round trip costs far more than a small statement, so the write path sends
+   * its statements together this way.
+   */
+  script<T = Row>(statements: readonly Statement[]): Promise<T[]>;
   /** Runs `fn` in a transaction: committed when it resolves, rolled back when it throws. */
   transaction<T>(fn: (tx: Db) => Promise<T>): Promise<T>;
   close(): Promise<void>;
@@ -30,6 +42,54 @@ export interface OpenOptions {
   schema?: string;
   /** Pool size for postgres.js. */
   maxConnections?: number;
+}
+
+function dollarQuote(text: string): string {
+  let tag = "q";
+  for (let n = 0; text.includes(`$${tag}$`); n++) tag = `q${n}`;
+  return `$${tag}$${text}$${tag}$`;
+}
+
+function arrayElement(value: unknown): string {
+  if (value === null || value === undefined) return "NULL";
+  if (typeof value === "number" || typeof value === "boolean") return String(value);
+  return `"${String(value).replace(/[\\"]/g, "\\$&")}"`;
+}
+
+/** A parameter as an SQL literal (strings dollar-quoted with a tag they do not contain). */
+export function sqlLiteral(value: unknown): string {
+  if (value === null || value === undefined) return "NULL";
+  if (typeof value === "number") {
+    if (!Number.isFinite(value)) throw new Error(`cannot inline the number ${value}`);
+    return value < 0 ? `(${value})` : String(value);
+  }
+  if (typeof value === "boolean") return value ? "true" : "false";
+  if (typeof value === "string") return dollarQuote(value);
+  if (value instanceof Uint8Array) {
+    return `'\\x${Array.from(value, (b) => b.toString(16).padStart(2, "0")).join("")}'::bytea`;
+  }
+  if (Array.isArray(value)) return dollarQuote(`{${value.map(arrayElement).join(",")}}`);
+  throw new Error(`cannot inline a ${typeof value} parameter`);
+}
+
+/** Statements joined into one script, parameters inlined. */
+export function inlineScript(statements: readonly Statement[]): string {
+  return statements
+    .map(({ text, params = [] }) =>
+      text.replace(/\$(\d+)/g, (_, n: string) => {
+        const index = Number(n) - 1;
+        if (index >= params.length) throw new Error(`statement has no parameter $${n}`);
+        return sqlLiteral(params[index]);
+      })
+    )
+    .join(";\n");
+}
+
+/** The last statement's rows of a postgres.js multi-statement result (its nesting varies). */
+function lastRows(result: unknown): Row[] {
+  const list = result as unknown[];
+  if (list.length > 0 && Array.isArray(list[0])) return [...(list.at(-1) as Row[])];
+  return [...(list as Row[])];
 }
 
 const OID = { int8: 20, numeric: 1700, date: 1082, timestamp: 1114, timestamptz: 1184 } as const;
@@ -83,6 +143,10 @@ async function openPostgres(url: string, options: OpenOptions): Promise<Db> {
     async exec(script: string) {
       await conn.unsafe(script);
     },
+    async script<T>(statements: readonly Statement[]) {
+      if (statements.length === 0) return [];
+      return lastRows(await conn.unsafe(inlineScript(statements))) as T[];
+    },
     transaction<T>(fn: (tx: Db) => Promise<T>): Promise<T> {
       if (conn.savepoint) return conn.savepoint((tx: unknown) => fn(wrap(tx)));
       return conn.begin((tx: unknown) => fn(wrap(tx))) as Promise<T>;
@@ -134,6 +198,11 @@ async function openPglite(options: OpenOptions): Promise<Db> {
     async exec(script: string) {
       await tx.exec(script);
     },
+    async script<T>(statements: readonly Statement[]) {
+      if (statements.length === 0) return [];
+      const results = await tx.exec(inlineScript(statements));
+      return (results.at(-1)?.rows ?? []) as T[];
+    },
     async transaction<T>(fn: (inner: Db) => Promise<T>): Promise<T> {
       // Nested: a savepoint inside the running transaction.
       const name = `sp_${crypto.randomUUID().replaceAll("-", "")}`;
@@ -154,6 +223,12 @@ async function openPglite(options: OpenOptions): Promise<Db> {
     query: <T>(text: string, params: readonly unknown[] = []) =>
       mutex.run(async () => (await pg.query(text, params as unknown[])).rows as T[]),
     exec: (script: string) => mutex.run(async () => void (await pg.exec(script))),
+    script: <T>(statements: readonly Statement[]) =>
+      mutex.run(async () => {
+        if (statements.length === 0) return [];
+        const results = await pg.exec(inlineScript(statements));
+        return (results.at(-1)?.rows ?? []) as T[];
+      }),
     transaction: <T>(fn: (tx: Db) => Promise<T>) =>
       mutex.run(() => pg.transaction((tx) => fn(wrapTx(tx)))),
     close: () => mutex.run(() => pg.close()),

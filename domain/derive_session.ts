@@ -6,7 +6,7 @@
 import { type MatchState, pairRounds, type RoundStatus, roundStatuses } from "./matches.ts";
 import { chronological, type SessionRound } from "./session_round.ts";
 import { type MapScore, scoreStopwatchMap } from "./stopwatch.ts";
-import { detectTeams, type SessionTeams, teamNames } from "./teams.ts";
+import { detectTeams, type SessionTeams, sideOneTeam, type TeamLabel, teamNames } from "./teams.ts";
 
 export type InvalidReason = "excluded_map" | "bot_players" | "orphan_r2";
 
@@ -18,6 +18,8 @@ export interface DerivedRound {
   matchKey: string | null;
   /** For a paired Round 2: the Round 1 its Round 2-only numbers are computed against. */
   roundOneId: number | null;
+  /** The persistent team that played Axis in this round (null when the rosters cannot tell). */
+  axisTeam: TeamLabel | null;
 }
 
 export interface DerivedMatch {
@@ -83,6 +85,7 @@ export function deriveSession(
       invalidReason: round.baseInvalidReason ?? (status === "orphan_r2" ? "orphan_r2" : null),
       matchKey: matchOf.get(round.id) ?? null,
       roundOneId: roundOneOf.get(round.id) ?? null,
+      axisTeam: null,
     };
   });
   const derivedById = new Map(derivedRounds.map((r) => [r.id, r]));
@@ -98,6 +101,10 @@ export function deriveSession(
       return derived.invalidReason === null && derived.status !== "cancelled" && r.round <= 2;
     }),
   );
+
+  for (const derived of derivedRounds) {
+    derived.axisTeam = sideOneTeam(byId.get(derived.id)!, teams.members);
+  }
 
   const score: SessionScore = { A: 0, B: 0, mapsWonA: 0, mapsWonB: 0, draws: 0 };
   const matches: DerivedMatch[] = paired.map((match, index) => {

@@ -12,11 +12,13 @@ import { roundTwoOnly } from "../domain/round_two_only.ts";
 import type { SessionRound } from "../domain/session_round.ts";
 import { groupIntoSessions } from "../domain/sessions.ts";
 import type { Db } from "../db/client.ts";
-import {
-  refreshRecordCandidates,
-  refreshRecordCandidatesOnMaps,
-} from "../db/queries/record_candidates.ts";
 import { rawFilesById } from "../db/queries/raw_files.ts";
+import {
+  type CountedRound,
+  mergeRoundCandidates,
+  refreshMatchCandidatesOnMaps,
+  refreshRecordCandidates,
+} from "../db/queries/record_candidates.ts";
 import {
   deletePlayerRows,
   insertPlayerRows,
@@ -24,13 +26,17 @@ import {
   setRoundPlayerFacts,
 } from "../db/queries/round_rows.ts";
 import {
-  addRoundsToTotals,
+  addRowsToTotals,
   deleteSessions,
-  loadNeighbourhoodRosters,
-  loadNeighbourhoodRounds,
+  matchState,
+  type MatchWrite,
   type Neighbourhood,
+  neighbourhoodRounds,
+  refreshMatchTotals,
   refreshSessionTotals,
+  roundStates,
   type RoundStateUpdate,
+  type StoredMatchState,
   type StoredSessionRound,
   updateRoundStates,
   upsertSessions,
@@ -40,21 +46,22 @@ import {
 import type { IngestContext } from "./context.ts";
 
 /** Where a round ended up after its session was derived. */
-export interface DerivedRoundState {
+export interface RoundStateRow {
+  id: number;
   status: string;
-  sessionId: number;
-  sessionKey: string;
+  sessionId: number | null;
+  sessionKey: string | null;
   matchId: number | null;
   matchKey: string | null;
 }
 
 export interface DerivationResult {
-  rounds: Map<number, DerivedRoundState>;
+  /** The new rounds' states. */
+  rounds: Map<number, RoundStateRow>;
   /** Warnings of the rounds whose player rows were written now. */
   warnings: Map<number, unknown[]>;
   /** Round 2s that were orphans and now have Round 2-only numbers. */
   repairedRoundIds: number[];
-  sessionIds: number[];
 }
 
 export interface NewRound {
@@ -65,6 +72,10 @@ export interface NewRound {
 }
 
 const epochSeconds = (iso: string) => Date.parse(iso) / 1000;
+
+function sameMatch(a: StoredMatchState, b: StoredMatchState): boolean {
+  return (Object.keys(b) as (keyof StoredMatchState)[]).every((key) => a[key] === b[key]);
+}
 
 function sessionRoundOf(
   row: StoredSessionRound,
@@ -121,7 +132,8 @@ async function parsedRounds(
 
 /**
  * Stores new rounds (player rows for all but Round 2s, which wait for their pairing) and derives
- * every session they touch. With no new rounds, re-derives the sessions of `window`.
+ * every session they touch; with no new rounds, re-derives the sessions of `window`. Two round
+ * trips in the common case: the batch's rows with the neighbourhood read back, then every write.
  */
 export async function storeAndDerive(
   tx: Db,
@@ -141,94 +153,105 @@ export async function storeAndDerive(
     id: r.id,
     round: applyImportCorrections(r.round),
   }));
-  const [, , , stored, rosters] = await Promise.all([
-    insertRounds(
-      tx,
+  const stored = await tx.script<StoredSessionRound>([
+    ...insertRounds(
       fresh.map((r) => ({ id: r.id, serverId, playedAt: r.playedAt, round: r.round })),
     ),
-    insertPlayerRows(
-      tx,
+    ...insertPlayerRows(
       roundOnes.map((r) => ({ roundId: r.id, date: r.round.file.date, players: r.round.players })),
     ),
-    setRoundPlayerFacts(
-      tx,
+    ...setRoundPlayerFacts(
       roundOnes.filter((r) => r.round.warnings.length > 0).map((r) => ({
         roundId: r.id,
         mvpGuid: r.round.mvpGuid,
         warnings: r.round.warnings,
       })),
     ),
-    loadNeighbourhoodRounds(tx, neighbourhood),
-    loadNeighbourhoodRosters(tx, neighbourhood),
+    neighbourhoodRounds(neighbourhood),
   ]);
   const parsed = new Map(fresh.map((r) => [r.id, r.round]));
   const warnings = new Map<number, unknown[]>(roundOnes.map((r) => [r.id, r.round.warnings]));
 
   const storedById = new Map(stored.map((row) => [row.id, row]));
   const sessionRounds = stored.map((row) => {
-    const roster = rosters.get(row.id) ??
-      parsed.get(row.id)?.players.filter((p) => !p.isBot).map((p) => ({
+    const roster = row.roster.length > 0 || !parsed.has(row.id)
+      ? row.roster
+      : parsed.get(row.id)!.players.filter((p) => !p.isBot).map((p) => ({
         guid: p.guid,
         team: p.team,
-      })) ??
-      [];
+      }));
     return sessionRoundOf(row, roster, context);
   });
   const sessions = groupIntoSessions(sessionRounds, context.sessionGapMinutes).map((group) => ({
     derived: deriveSession(group.key, group.rounds, context.roundMatchWindowMinutes),
     roundCount: group.rounds.length,
   }));
-  const sessionIds = await upsertSessions(tx, serverId, sessions);
-  const withIds = sessions.map((s) => ({ ...s, sessionId: sessionIds.get(s.derived.key)! }));
-  const matchIds = await writeMatches(tx, serverId, withIds);
+  const newKeys = new Set(sessions.map((s) => s.derived.key));
 
-  const states = new Map<number, DerivedRoundState>();
+  // Matches: write the new and the changed ones, delete those that no longer exist.
+  const storedMatches = new Map<string, { state: StoredMatchState; sessionKey: string | null }>();
+  for (const row of stored) {
+    if (row.matchState) {
+      storedMatches.set(`${row.matchState.key}|${row.matchState.map}`, {
+        state: row.matchState,
+        sessionKey: row.sessionKey,
+      });
+    }
+  }
+  const derivedMatchKeys = new Set<string>();
+  const matchWrites: MatchWrite[] = [];
+  for (const { derived } of sessions) {
+    for (const match of derived.matches) {
+      const key = `${match.key}|${match.map}`;
+      derivedMatchKeys.add(key);
+      const before = storedMatches.get(key);
+      if (
+        !before || before.sessionKey !== derived.key || !sameMatch(before.state, matchState(match))
+      ) {
+        matchWrites.push({ sessionKey: derived.key, match });
+      }
+    }
+  }
+  const staleMatches = [...storedMatches]
+    .filter(([key]) => !derivedMatchKeys.has(key))
+    .map(([, { state }]) => ({ key: state.key, map: state.map }));
+
   // Sessions where a stored round changed: their totals are recomputed, not added to.
-  const restructured = new Set<number>();
-  const addedToTotals: number[] = [];
+  const restructured = new Set<string>();
+  const sessionOf = new Map<number, string>();
   const updates: RoundStateUpdate[] = [];
+  const addedToTotals: number[] = [];
   const rewrites: { id: number; roundOneId: number | null; wasOrphan: boolean }[] = [];
-  for (const { derived, sessionId } of withIds) {
+  for (const { derived } of sessions) {
     const mapOf = new Map(derived.matches.map((m) => [m.key, m.map]));
     for (const round of derived.rounds) {
       const before = storedById.get(round.id)!;
-      const matchId = round.matchKey === null
-        ? null
-        : matchIds.get(`${sessionId}/${round.matchKey}/${mapOf.get(round.matchKey)}`) ?? null;
-      states.set(round.id, {
-        status: round.status,
-        sessionId,
-        sessionKey: derived.key,
-        matchId,
-        matchKey: round.matchKey,
-      });
+      const isNew = parsed.has(round.id);
+      sessionOf.set(round.id, derived.key);
       const update: RoundStateUpdate = {
         id: round.id,
-        sessionId,
-        matchId,
+        sessionKey: derived.key,
+        matchKey: round.matchKey,
+        map: round.matchKey === null ? before.map : mapOf.get(round.matchKey)!,
         roundOneId: round.roundOneId,
+        axisTeam: round.axisTeam,
         status: round.status,
         isValid: round.invalidReason === null,
         invalidReason: round.invalidReason,
       };
-      const isNew = parsed.has(round.id);
-      if (
-        before.sessionId !== update.sessionId || before.matchId !== update.matchId ||
+      const counting = before.sessionKey !== update.sessionKey ||
+        before.matchKey !== update.matchKey ||
         before.roundOneId !== update.roundOneId || before.status !== update.status ||
-        before.isValid !== update.isValid || before.invalidReason !== update.invalidReason
-      ) {
-        updates.push(update);
-        if (!isNew) {
-          restructured.add(sessionId);
-          if (before.sessionId !== null) restructured.add(before.sessionId);
-        }
+        before.isValid !== update.isValid || before.invalidReason !== update.invalidReason;
+      if (isNew || counting || before.axisTeam !== update.axisTeam) updates.push(update);
+      if (!isNew && counting) {
+        restructured.add(derived.key);
+        if (before.sessionKey !== null) restructured.add(before.sessionKey);
       }
       if (
-        isNew && update.isValid &&
-        (update.status === "completed" || update.status === "substitution") && before.round <= 2
-      ) {
-        addedToTotals.push(round.id);
-      }
+        isNew && update.isValid && before.round <= 2 &&
+        (update.status === "completed" || update.status === "substitution")
+      ) addedToTotals.push(round.id);
       const hasRows = before.hasPlayerRows && !isNew;
       if (before.round === 2 && (!hasRows || before.roundOneId !== round.roundOneId)) {
         rewrites.push({
@@ -260,40 +283,65 @@ export async function storeAndDerive(
     return { id: rewrite.id, round: corrected };
   });
 
-  const kept = new Set(sessionIds.values());
-  const fullRefresh = [...kept].filter((id) => restructured.has(id));
-  const incremental = addedToTotals.filter((id) => !restructured.has(states.get(id)!.sessionId));
-  const incrementalMaps = [
-    ...new Map(incremental.map((id) => {
-      const pair = { sessionId: states.get(id)!.sessionId, map: storedById.get(id)!.map };
-      return [`${pair.sessionId}/${pair.map}`, pair] as const;
-    })).values(),
+  const fullRefresh = [...newKeys].filter((key) => restructured.has(key));
+  // Newly counted rounds of sessions where nothing else changed: their rows are added.
+  const finalRows = new Map<number, ParsedRound>([
+    ...roundOnes.map((r) => [r.id, r.round] as const),
+    ...rewritten.map((r) => [r.id, r.round] as const),
+  ]);
+  const counted: CountedRound[] = addedToTotals
+    .filter((id) => !restructured.has(sessionOf.get(id)!))
+    .map((id) => {
+      const update = updates.find((u) => u.id === id)!;
+      return {
+        sessionKey: update.sessionKey,
+        map: storedById.get(id)!.map,
+        roundId: id,
+        matchKey: update.matchKey,
+        playedAt: storedById.get(id)!.playedAt,
+        players: finalRows.get(id)!.players,
+      };
+    });
+  // A Round 2 among them completes its match: the match's totals and candidates are computed anew.
+  const completedMatches = counted
+    .filter((r) => storedById.get(r.roundId)!.round === 2 && r.matchKey !== null)
+    .map((r) => ({ matchKey: r.matchKey!, map: r.map, sessionKey: r.sessionKey }));
+  const vanished = [
+    ...new Set(
+      stored.filter((r) => r.sessionId !== null && !newKeys.has(r.sessionKey!)).map((r) =>
+        r.sessionId!
+      ),
+    ),
   ];
-  const previous = new Set(stored.map((row) => row.sessionId).filter((id) => id !== null));
-  await Promise.all([
-    updateRoundStates(tx, updates),
-    deletePlayerRows(tx, rewritten.filter((r) => !parsed.has(r.id)).map((r) => r.id)),
-    insertPlayerRows(
-      tx,
+  const freshIds = fresh.map((r) => r.id);
+  const states = await tx.script<RoundStateRow>([
+    ...upsertSessions(serverId, sessions),
+    ...writeMatches(serverId, matchWrites, staleMatches),
+    ...updateRoundStates(serverId, updates),
+    ...deletePlayerRows(rewritten.filter((r) => !parsed.has(r.id)).map((r) => r.id)),
+    ...insertPlayerRows(
       rewritten.map((r) => ({ roundId: r.id, date: r.round.file.date, players: r.round.players })),
     ),
-    setRoundPlayerFacts(
-      tx,
+    ...setRoundPlayerFacts(
       rewritten.map((r) => ({
         roundId: r.id,
         mvpGuid: r.round.mvpGuid,
         warnings: r.round.warnings,
       })),
     ),
-    writeSessionPlayers(
-      tx,
-      withIds.map((s) => ({ sessionId: s.sessionId, members: s.derived.teams.members })),
-    ),
-    refreshSessionTotals(tx, fullRefresh),
-    addRoundsToTotals(tx, incremental),
-    refreshRecordCandidates(tx, fullRefresh),
-    refreshRecordCandidatesOnMaps(tx, incrementalMaps),
-    deleteSessions(tx, [...previous].filter((id) => !kept.has(id))),
+    ...writeSessionPlayers(serverId, sessions),
+    ...refreshSessionTotals(serverId, fullRefresh),
+    ...addRowsToTotals(serverId, counted),
+    ...refreshMatchTotals(serverId, completedMatches),
+    ...refreshRecordCandidates(serverId, fullRefresh),
+    ...mergeRoundCandidates(serverId, counted),
+    ...refreshMatchCandidatesOnMaps(serverId, completedMatches),
+    ...deleteSessions(vanished),
+    roundStates(freshIds),
   ]);
-  return { rounds: states, warnings, repairedRoundIds: repaired, sessionIds: [...kept] };
+  return {
+    rounds: new Map(states.map((row) => [row.id, row])),
+    warnings,
+    repairedRoundIds: repaired,
+  };
 }

@@ -16,7 +16,7 @@ import {
   type RawFileConflict,
   type RawFileInsert,
 } from "../db/queries/raw_files.ts";
-import { lockServer } from "../db/queries/locks.ts";
+import { lockServerStatement } from "../db/queries/locks.ts";
 import type { IngestContext } from "./context.ts";
 import { type NewRound, storeAndDerive } from "./derive_sessions.ts";
 
@@ -183,9 +183,8 @@ export async function ingestFiles(
   if (candidates.length === 0) return outcomes as IngestOutcome[];
 
   return await db.transaction(async (tx) => {
-    const [, ids] = await Promise.all([
-      lockServer(tx, server.id),
-      insertRawFiles(tx, candidates.map((c) => c.raw)),
+    const ids = await insertRawFiles(tx, candidates.map((c) => c.raw), [
+      lockServerStatement(server.id),
     ]);
     const collided = candidates.filter((_, i) => ids[i] === null);
     const conflicts = await findRawFileConflicts(tx, collided.map((c) => c.raw));

@@ -139,6 +139,8 @@ create table rounds (
   session_id integer references sessions (id) on delete set null,
   match_id integer references matches (id) on delete set null,
   round_one_id integer references rounds (id) on delete set null,
+  -- Which persistent team played Axis (side 1) this round, by the session's rosters.
+  axis_team text check (axis_team in ('A', 'B')),
   status text not null check (status in ('completed', 'cancelled', 'substitution', 'orphan_r2')),
   is_valid boolean not null,
   invalid_reason text check ((invalid_reason is null) = is_valid),

@@ -1,5 +1,5 @@
 /** Raw uploads: the source of truth every derived table is rebuilt from. */
-import type { Db } from "../client.ts";
+import type { Db, Statement } from "../client.ts";
 
 export interface RawFileInsert {
   serverId: number;
@@ -23,10 +23,12 @@ const hex = (bytes: Uint8Array | null) =>
 export async function insertRawFiles(
   tx: Db,
   files: readonly RawFileInsert[],
+  before: readonly Statement[] = [],
 ): Promise<(number | null)[]> {
   if (files.length === 0) return [];
-  const rows = await tx.query<{ id: number; sha256: string }>(
-    `insert into raw_files (server_id, file_name, sha256, payload_sha256, bytes, size, received_at,
+  const rows = await tx.script<{ id: number; sha256: string }>([...before, {
+    text:
+      `insert into raw_files (server_id, file_name, sha256, payload_sha256, bytes, size, received_at,
        status, error_code, error_message)
      select server_id, file_name, decode(sha256, 'hex'), decode(payload_sha256, 'hex'),
        decode(bytes, 'hex'), size, received_at, status, error_code, error_message
@@ -36,7 +38,7 @@ export async function insertRawFiles(
      order by position
      on conflict do nothing
      returning id, encode(sha256, 'hex') as sha256`,
-    [JSON.stringify(files.map((f, position) => ({
+    params: [JSON.stringify(files.map((f, position) => ({
       position,
       server_id: f.serverId,
       file_name: f.fileName,
@@ -49,7 +51,7 @@ export async function insertRawFiles(
       error_code: f.errorCode,
       error_message: f.errorMessage,
     })))],
-  );
+  }]);
   // Equal bytes insert once: the id belongs to the first file in the batch with that hash.
   const firstWithHash = new Map<string, number>();
   files.forEach((f, position) => {

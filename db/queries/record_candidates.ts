@@ -1,26 +1,44 @@
 /** Maintaining `record_candidates`: per session, map and record, the rows tied for the best value. */
-import { ACCURACY_RECORD_RULE, MATCH_RECORDS, ROUND_RECORDS } from "../../domain/records.ts";
-import type { Db } from "../client.ts";
+import type { RoundPlayer } from "../../domain/parsed_round.ts";
+import {
+  ACCURACY_RECORD_RULE,
+  countsForAccuracyRecord,
+  MATCH_RECORDS,
+  ROUND_RECORDS,
+} from "../../domain/records.ts";
+import type { Statement } from "../client.ts";
 
-/** Column of each round record source, in player rows (`p`). */
-export const ROUND_SOURCE_COLUMNS: Record<string, string> = {
-  kills: "p.kills",
-  damageGiven: "p.damage_given",
-  revivesGiven: "p.revives_given",
-  gibs: "p.gibs",
-  headshots: "p.headshots",
-  xp: "p.xp",
-  timesRevived: "p.times_revived",
-  usefulKills: "p.useful_kills",
-  objectivesStolen: "p.objectives_stolen",
-  objectivesReturned: "p.objectives_returned",
-  dynamitesPlanted: "p.dynamites_planted",
-  dynamitesDefused: "p.dynamites_defused",
-  // Accuracy (domain/records.ts): only rounds the physical-plausibility rule admits.
-  accuracy: `case when p.shots > 0 and p.bullets_fired > ${ACCURACY_RECORD_RULE.bulletsMoreThan}
-    and p.bullets_fired <= ${ACCURACY_RECORD_RULE.maxBulletsPerSecond} * p.played_seconds
-    then p.hits * 100.0 / p.shots end`,
-};
+/** Each round record source: its value in SQL (player rows `p`) and in a parsed player row. */
+export const ROUND_SOURCES: Record<string, { sql: string; of: (p: RoundPlayer) => number | null }> =
+  {
+    kills: { sql: "p.kills", of: (p) => p.metrics.kills },
+    damageGiven: { sql: "p.damage_given", of: (p) => p.fields.damageGiven },
+    revivesGiven: { sql: "p.revives_given", of: (p) => p.fields.revivesGiven },
+    gibs: { sql: "p.gibs", of: (p) => p.fields.gibs },
+    headshots: { sql: "p.headshots", of: (p) => p.metrics.headshots },
+    xp: { sql: "p.xp", of: (p) => p.fields.xp },
+    timesRevived: { sql: "p.times_revived", of: (p) => p.fields.timesRevived },
+    usefulKills: { sql: "p.useful_kills", of: (p) => p.fields.usefulKills },
+    objectivesStolen: { sql: "p.objectives_stolen", of: (p) => p.fields.objectivesStolen },
+    objectivesReturned: { sql: "p.objectives_returned", of: (p) => p.fields.objectivesReturned },
+    dynamitesPlanted: { sql: "p.dynamites_planted", of: (p) => p.fields.dynamitesPlanted },
+    dynamitesDefused: { sql: "p.dynamites_defused", of: (p) => p.fields.dynamitesDefused },
+    // Accuracy (domain/records.ts): only rounds the physical-plausibility rule admits; float8
+    // division, as in JavaScript, so both paths give the same value to the last bit.
+    accuracy: {
+      sql: `case when p.shots > 0 and p.bullets_fired > ${ACCURACY_RECORD_RULE.bulletsMoreThan}
+      and p.bullets_fired <= ${ACCURACY_RECORD_RULE.maxBulletsPerSecond} * p.played_seconds
+      then (p.hits * 100)::float8 / p.shots end`,
+      of: (p) =>
+        countsForAccuracyRecord({
+            bulletsFired: p.fields.bulletsFired,
+            playedSeconds: p.metrics.playedSeconds,
+            shots: p.metrics.shots,
+          })
+          ? (p.metrics.hits * 100) / p.metrics.shots
+          : null,
+    },
+  };
 
 /** Column of each match record source, in match totals (`t`). */
 export const MATCH_SOURCE_COLUMNS: Record<string, string> = {
@@ -33,7 +51,7 @@ export const MATCH_SOURCE_COLUMNS: Record<string, string> = {
 };
 
 const roundValues = ROUND_RECORDS.map(({ source }) =>
-  `('${source}', (${ROUND_SOURCE_COLUMNS[source]})::float8)`
+  `('${source}', (${ROUND_SOURCES[source]!.sql})::float8)`
 )
   .join(", ");
 const matchValues = MATCH_RECORDS.map(({ source }) =>
@@ -45,9 +63,14 @@ const matchValues = MATCH_RECORDS.map(({ source }) =>
 const HUMAN_ROW =
   `not p.is_bot and upper(p.guid) not like 'OMNIBOT%' and upper(ltrim(p.name)) not like '[BOT]%'`;
 
-function refreshSql(scope: { round: string; match: string; delete: string }): string[] {
-  return [
-    `delete from record_candidates where ${scope.delete}`,
+function refreshSql(
+  scope: { round: string; match: string; delete: string },
+  kinds: readonly ("round" | "match")[] = ["round", "match"],
+): string[] {
+  const statements = [
+    `delete from record_candidates where (${scope.delete}) and kind = any(array[${
+      kinds.map((k) => `'${k}'`).join(", ")
+    }])`,
     `insert into record_candidates (session_id, kind, source, map, value, guid, round_id, match_id,
        played_at, hits, shots)
      select session_id, 'round', source, map, value, guid, round_id, match_id, played_at, hits, shots
@@ -74,36 +97,131 @@ function refreshSql(scope: { round: string; match: string; delete: string }): st
      ) ranked
      where place = 1 and played_at is not null`,
   ];
+  return [
+    statements[0]!,
+    ...(kinds.includes("round") ? [statements[1]!] : []),
+    ...(kinds.includes("match") ? [statements[2]!] : []),
+  ];
 }
 
+/** Sessions of server `$1` by key (`$2`), as an `in (…)` operand. */
+const SESSIONS = "(select id from sessions where server_id = $1 and session_key = any($2::text[]))";
+
 const BY_SESSIONS = refreshSql({
-  delete: "session_id = any($1::int[])",
-  round: "p.session_id = any($1::int[])",
-  match: "m.session_id = any($1::int[])",
+  delete: `session_id in ${SESSIONS}`,
+  round: `p.session_id in ${SESSIONS}`,
+  match: `m.session_id in ${SESSIONS}`,
 });
 
-const PAIRS = "select * from unnest($1::int[], $2::text[]) as pair(session_id, map)";
+/** (session id, map) pairs of server `$1` from session keys `$2` and maps `$3`. */
+const PAIRS = `select s.id, pair.map from unnest($2::text[], $3::text[]) as pair(session_key, map)
+  join sessions s on s.server_id = $1 and s.session_key = pair.session_key`;
 const BY_SESSION_MAPS = refreshSql({
   delete: `(session_id, map) in (${PAIRS})`,
   round: `(p.session_id, p.map) in (${PAIRS})`,
   match: `(m.session_id, m.map) in (${PAIRS})`,
-});
+}, ["match"]);
 
 /** Recomputes the record candidates of whole sessions (after their match totals). */
-export async function refreshRecordCandidates(
-  tx: Db,
-  sessionIds: readonly number[],
-): Promise<void> {
-  if (sessionIds.length === 0) return;
-  await Promise.all(BY_SESSIONS.map((sql) => tx.query(sql, [sessionIds])));
+export function refreshRecordCandidates(
+  serverId: number,
+  sessionKeys: readonly string[],
+): Statement[] {
+  if (sessionKeys.length === 0) return [];
+  return BY_SESSIONS.map((text) => ({ text, params: [serverId, sessionKeys] }));
 }
 
-/** Recomputes the record candidates of some maps of some sessions (after their match totals). */
-export async function refreshRecordCandidatesOnMaps(
-  tx: Db,
-  pairs: readonly { sessionId: number; map: string }[],
-): Promise<void> {
-  if (pairs.length === 0) return;
-  const params = [pairs.map((p) => p.sessionId), pairs.map((p) => p.map)];
-  await Promise.all(BY_SESSION_MAPS.map((sql) => tx.query(sql, params)));
+/** Recomputes the match record candidates of some maps of some sessions (after their match totals). */
+export function refreshMatchCandidatesOnMaps(
+  serverId: number,
+  pairs: readonly { sessionKey: string; map: string }[],
+): Statement[] {
+  if (pairs.length === 0) return [];
+  const params = [serverId, pairs.map((p) => p.sessionKey), pairs.map((p) => p.map)];
+  return BY_SESSION_MAPS.map((text) => ({ text, params }));
+}
+
+/** A human row of a newly counted round, as public surfaces show them (domain-rules §1). */
+function isHumanRow(p: RoundPlayer): boolean {
+  return !p.isBot && !p.guid.toUpperCase().startsWith("OMNIBOT") &&
+    !p.name.trimStart().toUpperCase().startsWith("[BOT]");
+}
+
+/** A newly counted round, to merge into its session's round record candidates. */
+export interface CountedRound {
+  sessionKey: string;
+  map: string;
+  roundId: number;
+  matchKey: string | null;
+  playedAt: string;
+  players: readonly RoundPlayer[];
+}
+
+/**
+ * Merges newly counted rounds into the round record candidates: per session, map and record, the
+ * new rows tied for the best value join the candidates when they reach the stored best, and push
+ * out the stored rows they beat. Only valid when nothing else in those sessions changed.
+ */
+export function mergeRoundCandidates(
+  serverId: number,
+  rounds: readonly CountedRound[],
+): Statement[] {
+  const best = new Map<string, { value: number; rows: Record<string, unknown>[] }>();
+  for (const round of rounds) {
+    for (const p of round.players) {
+      if (!isHumanRow(p) || p.metrics.playedSeconds <= 0) continue;
+      for (const { source } of ROUND_RECORDS) {
+        const value = ROUND_SOURCES[source]!.of(p);
+        if (value === null || !(value > 0)) continue;
+        const key = `${round.sessionKey}|${round.map}|${source}`;
+        const row = {
+          session_key: round.sessionKey,
+          source,
+          map: round.map,
+          value,
+          guid: p.guid,
+          round_id: round.roundId,
+          match_key: round.matchKey,
+          played_at: round.playedAt,
+          hits: p.metrics.hits,
+          shots: p.metrics.shots,
+        };
+        const top = best.get(key);
+        if (!top || value > top.value) best.set(key, { value, rows: [row] });
+        else if (value === top.value) top.rows.push(row);
+      }
+    }
+  }
+  if (best.size === 0) return [];
+  const rows = [...best.values()].flatMap((top) => top.rows);
+  return [{
+    text: `with fresh as (
+       select s.id as session_id, x.source, x.map, x.value, x.guid, x.round_id, x.match_key,
+         x.played_at, x.hits, x.shots
+       from jsonb_to_recordset($2::text::jsonb) as x(session_key text, source text, map text,
+         value float8, guid text, round_id integer, match_key text, played_at timestamptz,
+         hits integer, shots integer)
+       join sessions s on s.server_id = $1 and s.session_key = x.session_key
+     ), top as (
+       select session_id, source, map, max(value) as value from fresh group by 1, 2, 3
+     ), stored as (
+       select rc.session_id, rc.source, rc.map, max(rc.value) as value
+       from record_candidates rc join top using (session_id, source, map)
+       where rc.kind = 'round' group by 1, 2, 3
+     ), beaten as (
+       delete from record_candidates rc using top
+       where rc.kind = 'round' and rc.session_id = top.session_id and rc.source = top.source
+         and rc.map = top.map and rc.value < top.value
+     )
+     insert into record_candidates (session_id, kind, source, map, value, guid, round_id, match_id,
+       played_at, hits, shots)
+     select f.session_id, 'round', f.source, f.map, f.value, f.guid, f.round_id,
+       (select m.id from matches m where m.server_id = $1 and m.match_key = f.match_key and m.map = f.map),
+       f.played_at, f.hits, f.shots
+     from fresh f
+     join top using (session_id, source, map)
+     left join stored using (session_id, source, map)
+     where f.value = top.value and f.value >= coalesce(stored.value, 0)`,
+    params: [serverId, JSON.stringify(rows)],
+  }];
 }

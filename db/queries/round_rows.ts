@@ -1,7 +1,10 @@
-/** Writes of rounds, their players and weapons, a batch at a time. */
+/**
+ * Statements writing rounds, their players, weapons and aliases, a batch at a time. They are
+ * built, not run: the pipeline sends them together in one round trip (`Db.script`).
+ */
 import { EXTENDED_FIELDS } from "../../domain/extended_fields.ts";
 import type { ParsedRound, RoundPlayer } from "../../domain/parsed_round.ts";
-import type { Db } from "../client.ts";
+import type { Statement } from "../client.ts";
 import {
   columnArrays,
   fieldColumn,
@@ -21,8 +24,8 @@ export interface RoundInsert {
  * Inserts the round rows of parsed files (a round's id is its raw file's id). Their session state
  * is a placeholder (`invalid_reason = 'pending'`) until the session is derived.
  */
-export async function insertRounds(tx: Db, rows: readonly RoundInsert[]): Promise<void> {
-  if (rows.length === 0) return;
+export function insertRounds(rows: readonly RoundInsert[]): Statement[] {
+  if (rows.length === 0) return [];
   const payload = rows.map(({ id, serverId, playedAt, round }) => {
     const h = round.header;
     return {
@@ -55,8 +58,9 @@ export async function insertRounds(tx: Db, rows: readonly RoundInsert[]): Promis
       warnings: round.warnings,
     };
   });
-  await tx.query(
-    `insert into rounds (id, server_id, file_name, map, round_number, local_datetime, played_at,
+  return [{
+    text:
+      `insert into rounds (id, server_id, file_name, map, round_number, local_datetime, played_at,
        server_name, config, defender_team, winner_team, score_confidence, outcome, stopwatch_state,
        time_limit, time_limit_seconds, next_time_limit, next_time_limit_seconds, playtime_seconds,
        time_to_beat_seconds, duration_seconds, possibly_partial, bot_count, human_count,
@@ -74,8 +78,8 @@ export async function insertRounds(tx: Db, rows: readonly RoundInsert[]): Promis
        playtime_seconds double precision, time_to_beat_seconds integer, duration_seconds integer,
        possibly_partial boolean, bot_count integer, human_count integer, is_bot_round boolean,
        mvp_guid text, warnings jsonb)`,
-    [JSON.stringify(payload)],
-  );
+    params: [JSON.stringify(payload)],
+  }];
 }
 
 /** A round's players, to be stored as the round's player rows. */
@@ -86,15 +90,39 @@ export interface PlayerRowsOfRound {
   players: readonly RoundPlayer[];
 }
 
+const insertPlayersSql = unnestInsert("round_players", PLAYER_ROW_COLUMNS);
+const insertWeaponsSql = unnestInsert("round_weapons", WEAPON_ROW_COLUMNS);
+
+function playerRow(roundId: number, p: RoundPlayer): Record<string, unknown> {
+  const row: Record<string, unknown> = {
+    round_id: roundId,
+    guid: p.guid,
+    written_guid: p.writtenGuid,
+    name: p.name,
+    raw_name: p.rawName,
+    team: p.team,
+    is_bot: p.isBot,
+    line: p.line,
+    differential: p.differential ?? null,
+    kills: p.metrics.kills,
+    deaths: p.metrics.deaths,
+    headshots: p.metrics.headshots,
+    hits: p.metrics.hits,
+    shots: p.metrics.shots,
+    played_seconds: p.metrics.playedSeconds,
+    time_dead_seconds: p.metrics.timeDeadSeconds,
+    mvp_score: p.metrics.mvpScore,
+  };
+  for (const field of EXTENDED_FIELDS) row[fieldColumn(field.key)] = p.fields[field.key];
+  return row;
+}
+
 /**
- * Creates or refreshes the players of rounds (first/last seen never move backwards), then inserts
- * every player row and weapon row. The statements are sent together (pipelined).
+ * Creates or refreshes the players of rounds (first/last seen never move backwards), inserts every
+ * player row and weapon row, and counts the rows' names as aliases.
  */
-export async function insertPlayerRows(
-  tx: Db,
-  rounds: readonly PlayerRowsOfRound[],
-): Promise<void> {
-  if (rounds.length === 0) return;
+export function insertPlayerRows(rounds: readonly PlayerRowsOfRound[]): Statement[] {
+  if (rounds.length === 0) return [];
   const seen = new Map<string, { guid: string; is_bot: boolean; first: string; last: string }>();
   for (const round of rounds) {
     for (const p of round.players) {
@@ -125,23 +153,23 @@ export async function insertPlayerRows(
   const aliases = rounds.flatMap((round) =>
     round.players.map((p) => ({ guid: p.guid, name: p.name, seen: round.date }))
   );
-  await Promise.all([
-    tx.query(
-      `insert into players (guid, is_bot, first_seen, last_seen)
+  return [
+    {
+      text: `insert into players (guid, is_bot, first_seen, last_seen)
        select guid, is_bot, first, last
        from jsonb_to_recordset($1::text::jsonb) as x(guid text, is_bot boolean, first date, last date)
        order by guid
        on conflict (guid) do update set
          first_seen = least(players.first_seen, excluded.first_seen),
          last_seen = greatest(players.last_seen, excluded.last_seen)`,
-      [JSON.stringify([...seen.values()])],
-    ),
-    tx.query(insertPlayersSql, columnArrays(PLAYER_ROW_COLUMNS, rows)),
-    weapons.length > 0
-      ? tx.query(insertWeaponsSql, columnArrays(WEAPON_ROW_COLUMNS, weapons))
-      : Promise.resolve([]),
-    tx.query(
-      `insert into aliases (guid, name, first_seen, last_seen, times_seen)
+      params: [JSON.stringify([...seen.values()])],
+    },
+    { text: insertPlayersSql, params: columnArrays(PLAYER_ROW_COLUMNS, rows) },
+    ...(weapons.length > 0
+      ? [{ text: insertWeaponsSql, params: columnArrays(WEAPON_ROW_COLUMNS, weapons) }]
+      : []),
+    {
+      text: `insert into aliases (guid, name, first_seen, last_seen, times_seen)
        select guid, name, min(seen), max(seen), count(*)
        from jsonb_to_recordset($1::text::jsonb) as x(guid text, name text, seen date)
        group by guid, name
@@ -150,66 +178,42 @@ export async function insertPlayerRows(
          times_seen = aliases.times_seen + excluded.times_seen,
          first_seen = least(aliases.first_seen, excluded.first_seen),
          last_seen = greatest(aliases.last_seen, excluded.last_seen)`,
-      [JSON.stringify(aliases)],
-    ),
-  ]);
-}
-
-const insertPlayersSql = unnestInsert("round_players", PLAYER_ROW_COLUMNS);
-const insertWeaponsSql = unnestInsert("round_weapons", WEAPON_ROW_COLUMNS);
-
-function playerRow(roundId: number, p: RoundPlayer): Record<string, unknown> {
-  const row: Record<string, unknown> = {
-    round_id: roundId,
-    guid: p.guid,
-    written_guid: p.writtenGuid,
-    name: p.name,
-    raw_name: p.rawName,
-    team: p.team,
-    is_bot: p.isBot,
-    line: p.line,
-    differential: p.differential ?? null,
-    kills: p.metrics.kills,
-    deaths: p.metrics.deaths,
-    headshots: p.metrics.headshots,
-    hits: p.metrics.hits,
-    shots: p.metrics.shots,
-    played_seconds: p.metrics.playedSeconds,
-    time_dead_seconds: p.metrics.timeDeadSeconds,
-    mvp_score: p.metrics.mvpScore,
-  };
-  for (const field of EXTENDED_FIELDS) row[fieldColumn(field.key)] = p.fields[field.key];
-  return row;
+      params: [JSON.stringify(aliases)],
+    },
+  ];
 }
 
 /** Removes rounds' player and weapon rows (before they are derived again), and their aliases' counts. */
-export async function deletePlayerRows(tx: Db, roundIds: readonly number[]): Promise<void> {
-  if (roundIds.length === 0) return;
-  await tx.query(
-    `with gone as (
-       delete from round_players where round_id = any($1::int[]) returning guid, name
-     )
-     update aliases a set times_seen = a.times_seen - g.rows
-     from (select guid, name, count(*)::int as rows from gone group by guid, name) g
-     where a.guid = g.guid and a.name = g.name`,
-    [roundIds],
-  );
-  // An alias no stored row carries any more is gone (as a rebuild would leave it).
-  await tx.query("delete from aliases where times_seen <= 0");
+export function deletePlayerRows(roundIds: readonly number[]): Statement[] {
+  if (roundIds.length === 0) return [];
+  return [
+    {
+      text: `with gone as (
+         delete from round_players where round_id = any($1::int[]) returning guid, name
+       )
+       update aliases a set times_seen = a.times_seen - g.rows
+       from (select guid, name, count(*)::int as rows from gone group by guid, name) g
+       where a.guid = g.guid and a.name = g.name`,
+      params: [roundIds],
+    },
+    // An alias no stored row carries any more is gone (as a rebuild would leave it).
+    { text: "delete from aliases where times_seen <= 0" },
+  ];
 }
 
 /** Stores what rounds' current player rows imply: their MVP and their warnings. */
-export async function setRoundPlayerFacts(
-  tx: Db,
+export function setRoundPlayerFacts(
   facts: readonly { roundId: number; mvpGuid: string | null; warnings: unknown[] }[],
-): Promise<void> {
-  if (facts.length === 0) return;
-  await tx.query(
-    `update rounds r set mvp_guid = x.mvp_guid, warnings = x.warnings
+): Statement[] {
+  if (facts.length === 0) return [];
+  return [{
+    text: `update rounds r set mvp_guid = x.mvp_guid, warnings = x.warnings
      from jsonb_to_recordset($1::text::jsonb) as x(id integer, mvp_guid text, warnings jsonb)
      where r.id = x.id`,
-    [JSON.stringify(
-      facts.map((f) => ({ id: f.roundId, mvp_guid: f.mvpGuid, warnings: f.warnings })),
-    )],
-  );
+    params: [
+      JSON.stringify(
+        facts.map((f) => ({ id: f.roundId, mvp_guid: f.mvpGuid, warnings: f.warnings })),
+      ),
+    ],
+  }];
 }

@@ -131,12 +131,7 @@ export async function sessionDetail(db: Db, id: number): Promise<{
          r.winner_team as "winnerTeam", r.outcome, r.time_limit as "timeLimit",
          r.next_time_limit as "nextTimeLimit", r.status, r.is_valid as "isValid",
          r.invalid_reason as "invalidReason", r.mvp_guid as "mvpGuid", n.name as "mvpName",
-         (select case
-            when sum(case when (rp.team = 1) = (sp.team = 'A') then 1 else -1 end) > 0 then 'A'
-            when sum(case when (rp.team = 1) = (sp.team = 'A') then 1 else -1 end) < 0 then 'B'
-          end
-          from round_players rp join session_players sp on sp.session_id = r.session_id and sp.guid = rp.guid
-          where rp.round_id = r.id and rp.team in (1, 2)) as "sideOneTeam"
+         r.axis_team as "sideOneTeam"
        from rounds r left join player_names n on n.guid = r.mvp_guid
        where r.session_id = $1 order by r.played_at, r.id`,
       [id],

@@ -39,7 +39,11 @@ let started = performance.now();
 const corpus = generateCorpus({ sessions: sessions + 1, mapsPerSession: maps, seed: 2025 });
 const lastSession = corpus.truth.sessions.at(-1)!.files;
 const bulkFiles = corpus.files.filter((f) => !lastSession.includes(f.name));
-const uploadFiles = corpus.files.filter((f) => lastSession.includes(f.name)).slice(0, 100);
+// Uploads: an evening of 12 maps (as a community plays), then the first maps of a marathon
+// session as long as the corpus' own.
+const evening =
+  generateCorpus({ sessions: 1, mapsPerSession: 12, seed: 7, start: "2030-01-04" }).files;
+const marathon = corpus.files.filter((f) => lastSession.includes(f.name)).slice(0, 60);
 const encoder = new TextEncoder();
 console.log(
   `corpus: ${bulkFiles.length} files, ${sessions} sessions of ${maps} maps, generated in ` +
@@ -87,26 +91,38 @@ const httpServer = Deno.serve({ port: 0, hostname: "127.0.0.1", onListen: () => 
 const base = `http://127.0.0.1:${httpServer.addr.port}`;
 const { token } = await issueUploadToken(db, server.id);
 
-const uploads: number[] = [];
-for (const file of uploadFiles) {
-  started = performance.now();
-  const res = await fetch(`${base}/api/v1/stats-files`, {
-    method: "POST",
-    headers: { authorization: `Bearer ${token}`, "x-stats-filename": file.name },
-    body: encoder.encode(file.text),
-  });
-  await res.arrayBuffer();
-  uploads.push(performance.now() - started);
-  if (res.status !== 201) throw new Error(`upload ${file.name}: ${res.status}`);
+async function timeUploads(files: { name: string; text: string }[]): Promise<number[]> {
+  const times: number[] = [];
+  for (const file of files) {
+    const started = performance.now();
+    const res = await fetch(`${base}/api/v1/stats-files`, {
+      method: "POST",
+      headers: { authorization: `Bearer ${token}`, "x-stats-filename": file.name },
+      body: encoder.encode(file.text),
+    });
+    await res.arrayBuffer();
+    times.push(performance.now() - started);
+    if (res.status !== 201) throw new Error(`upload ${file.name}: ${res.status}`);
+  }
+  return times;
 }
+const eveningTimes = await timeUploads(evening);
 console.log(
-  `single upload over HTTP (${uploads.length} files into the ${summary.imported}-file database): ` +
-    `median ${ms(quantile(uploads, 0.5))}, p95 ${ms(quantile(uploads, 0.95))}`,
+  `single upload over HTTP into the ${summary.imported}-file database, an evening session ` +
+    `(${eveningTimes.length} files): median ${ms(quantile(eveningTimes, 0.5))}, p95 ${
+      ms(quantile(eveningTimes, 0.95))
+    }`,
+);
+const marathonTimes = await timeUploads(marathon);
+console.log(
+  `single upload over HTTP, the first ${marathonTimes.length} files of a 63-map session: ` +
+    `median ${ms(quantile(marathonTimes, 0.5))}, p95 ${ms(quantile(marathonTimes, 0.95))}`,
 );
 
 // --- read endpoints -------------------------------------------------------------------------------
 const getJson = async (path: string) => (await fetch(`${base}${path}`)).json();
 const latest = await getJson("/api/v1/sessions/latest");
+const list = await getJson("/api/v1/sessions?limit=1&offset=1");
 const middle =
   (await getJson(`/api/v1/sessions?limit=1&offset=${Math.floor(sessions / 2)}`)).items[0];
 const regular = latest.players[0].guid;
@@ -114,6 +130,7 @@ const roundId = latest.maps[0].rounds[1].id;
 const paths = [
   "/api/v1/sessions",
   "/api/v1/sessions/latest",
+  `/api/v1/sessions/${list.items[0].id}`,
   `/api/v1/sessions/${middle.id}`,
   `/api/v1/rounds/${roundId}`,
   "/api/v1/rounds/latest",
