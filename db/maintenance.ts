@@ -19,6 +19,7 @@ const TABLES = [
   "player_session_maps",
   "player_session_weapons",
   "player_match_totals",
+  "record_candidates",
 ];
 
 /** Refreshes the statistics of the app's tables (not the system catalogs). */

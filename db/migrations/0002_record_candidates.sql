@@ -18,4 +18,5 @@ create table record_candidates (
 );
 create index record_candidates_best on record_candidates (kind, source, value desc, played_at desc);
 create index record_candidates_map on record_candidates (kind, source, lower(map), value desc, played_at desc);
-create index record_candidates_session on record_candidates (session_id, map);
+-- Per session: the refresh of a session (or of some of its maps) and the merge of new rows.
+create index record_candidates_session on record_candidates (session_id, kind, source, map, value);

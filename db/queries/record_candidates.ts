@@ -205,13 +205,17 @@ export function mergeRoundCandidates(
      ), top as (
        select session_id, source, map, max(value) as value from fresh group by 1, 2, 3
      ), stored as (
-       select rc.session_id, rc.source, rc.map, max(rc.value) as value
-       from record_candidates rc join top using (session_id, source, map)
-       where rc.kind = 'round' group by 1, 2, 3
+       -- One index lookup per key (the planner cannot know how few keys there are).
+       select top.session_id, top.source, top.map,
+         (select max(rc.value) from record_candidates rc
+          where rc.session_id = top.session_id and rc.kind = 'round' and rc.source = top.source
+            and rc.map = top.map) as value
+       from top
      ), beaten as (
        delete from record_candidates rc using top
-       where rc.kind = 'round' and rc.session_id = top.session_id and rc.source = top.source
-         and rc.map = top.map and rc.value < top.value
+       where rc.session_id in (select session_id from top) and rc.kind = 'round'
+         and rc.session_id = top.session_id and rc.source = top.source and rc.map = top.map
+         and rc.value < top.value
      )
      insert into record_candidates (session_id, kind, source, map, value, guid, round_id, match_id,
        played_at, hits, shots)
