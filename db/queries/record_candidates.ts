@@ -194,38 +194,38 @@ export function mergeRoundCandidates(
   }
   if (best.size === 0) return [];
   const rows = [...best.values()].flatMap((top) => top.rows);
-  return [{
-    text: `with fresh as (
-       select s.id as session_id, x.source, x.map, x.value, x.guid, x.round_id, x.match_key,
+  const tops = [...best.values()].map((top) => top.rows[0]!);
+  return [
+    {
+      // Stored candidates the new best beats.
+      text: `delete from record_candidates rc
+       using (
+         select s.id as session_id, k.source, k.map, k.value
+         from jsonb_to_recordset($2::text::jsonb) as k(session_key text, source text, map text,
+           value float8)
+         join sessions s on s.server_id = $1 and s.session_key = k.session_key
+       ) k
+       where rc.session_id = k.session_id and rc.kind = 'round' and rc.source = k.source
+         and rc.map = k.map and rc.value < k.value`,
+      params: [serverId, JSON.stringify(tops)],
+    },
+    {
+      // New rows that reach what is left: the best, or a tie with it.
+      text: `insert into record_candidates (session_id, kind, source, map, value, guid, round_id,
+         match_id, played_at, hits, shots)
+       select s.id, 'round', x.source, x.map, x.value, x.guid, x.round_id,
+         (select m.id from matches m
+          where m.server_id = $1 and m.match_key = x.match_key and m.map = x.map),
          x.played_at, x.hits, x.shots
        from jsonb_to_recordset($2::text::jsonb) as x(session_key text, source text, map text,
          value float8, guid text, round_id integer, match_key text, played_at timestamptz,
          hits integer, shots integer)
        join sessions s on s.server_id = $1 and s.session_key = x.session_key
-     ), top as (
-       select session_id, source, map, max(value) as value from fresh group by 1, 2, 3
-     ), stored as (
-       -- One index lookup per key (the planner cannot know how few keys there are).
-       select top.session_id, top.source, top.map,
-         (select max(rc.value) from record_candidates rc
-          where rc.session_id = top.session_id and rc.kind = 'round' and rc.source = top.source
-            and rc.map = top.map) as value
-       from top
-     ), beaten as (
-       delete from record_candidates rc using top
-       where rc.session_id in (select session_id from top) and rc.kind = 'round'
-         and rc.session_id = top.session_id and rc.source = top.source and rc.map = top.map
-         and rc.value < top.value
-     )
-     insert into record_candidates (session_id, kind, source, map, value, guid, round_id, match_id,
-       played_at, hits, shots)
-     select f.session_id, 'round', f.source, f.map, f.value, f.guid, f.round_id,
-       (select m.id from matches m where m.server_id = $1 and m.match_key = f.match_key and m.map = f.map),
-       f.played_at, f.hits, f.shots
-     from fresh f
-     join top using (session_id, source, map)
-     left join stored using (session_id, source, map)
-     where f.value = top.value and f.value >= coalesce(stored.value, 0)`,
-    params: [serverId, JSON.stringify(rows)],
-  }];
+       where x.value >= coalesce((
+         select max(rc.value) from record_candidates rc
+         where rc.session_id = s.id and rc.kind = 'round' and rc.source = x.source
+           and rc.map = x.map), 0)`,
+      params: [serverId, JSON.stringify(rows)],
+    },
+  ];
 }
