@@ -36,7 +36,7 @@ export function apiRoutes(deps: AppDeps): Hono {
     const summary = await sessionSummary(db, sessionId);
     if (!summary) notFound("session", sessionId);
     const [detail, rosters] = await Promise.all([
-      sessionDetail(db, sessionId),
+      sessionDetail(db, sessionId, summary),
       sessionRosters(db, sessionId),
     ]);
     return sessionDetailJson(summary, detail, rosters);

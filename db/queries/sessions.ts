@@ -1,6 +1,6 @@
 /** Read model of gaming sessions: lists and the full recap of one session. */
 import type { Db } from "../client.ts";
-import { type PlayerSums, SUM_COLUMNS } from "./sums.ts";
+import { type PlayerSums, SUM_COLUMNS, TOTALS_SUM_COLUMNS } from "./sums.ts";
 
 export interface SessionSummaryRow {
   id: number;
@@ -20,6 +20,8 @@ export interface SessionSummaryRow {
   mapsWonB: number;
   draws: number;
   teamConfidence: string;
+  /** Rounds replayed after a roster change: counted for careers, left out of session views. */
+  substitutions: number;
 }
 
 const SUMMARY = `
@@ -29,7 +31,9 @@ const SUMMARY = `
     (select count(*)::int from session_players sp where sp.session_id = s.id) as players,
     s.team_a_name as "teamAName", s.team_b_name as "teamBName", s.score_a as "scoreA",
     s.score_b as "scoreB", s.maps_won_a as "mapsWonA", s.maps_won_b as "mapsWonB", s.draws,
-    s.team_confidence as "teamConfidence"
+    s.team_confidence as "teamConfidence",
+    (select count(*)::int from rounds r where r.session_id = s.id and r.status = 'substitution')
+      as substitutions
   from sessions s join servers sv on sv.id = s.server_id`;
 
 /** Sessions, most recent first. */
@@ -112,7 +116,11 @@ export interface SessionPlayerRow extends PlayerSums {
 }
 
 /** Maps, rounds, rosters and per-player totals of one session (session views use completed rounds only). */
-export async function sessionDetail(db: Db, id: number): Promise<{
+export async function sessionDetail(
+  db: Db,
+  id: number,
+  options: { substitutions: number },
+): Promise<{
   maps: SessionMapRow[];
   rounds: SessionRoundRow[];
   players: SessionPlayerRow[];
@@ -136,16 +144,28 @@ export async function sessionDetail(db: Db, id: number): Promise<{
        where r.session_id = $1 order by r.played_at, r.id`,
       [id],
     ),
-    db.query<SessionPlayerRow>(
-      `select p.guid, n.name, sp.team, ${SUM_COLUMNS}
-       from counted_player_rounds p
-       join player_names n on n.guid = p.guid
-       left join session_players sp on sp.session_id = p.session_id and sp.guid = p.guid
-       where p.session_id = $1 and p.round_status = 'completed'
-       group by p.guid, n.name, sp.team
-       order by sum(p.kills) desc, n.name`,
-      [id],
-    ),
+    options.substitutions > 0
+      ? db.query<SessionPlayerRow>(
+        `select p.guid, n.name, sp.team, ${SUM_COLUMNS}
+         from counted_player_rounds p
+         join player_names n on n.guid = p.guid
+         left join session_players sp on sp.session_id = p.session_id and sp.guid = p.guid
+         where p.session_id = $1 and p.round_status = 'completed'
+         group by p.guid, n.name, sp.team
+         order by sum(p.kills) desc, n.name`,
+        [id],
+      )
+      // Without replayed rounds, the session's stored totals are exactly its completed rounds.
+      : db.query<SessionPlayerRow>(
+        `select t.guid, n.name, sp.team, ${TOTALS_SUM_COLUMNS}
+         from player_session_totals t
+         join player_names n on n.guid = t.guid
+         left join session_players sp on sp.session_id = t.session_id and sp.guid = t.guid
+         where t.session_id = $1
+         group by t.guid, n.name, sp.team
+         order by sum(t.kills) desc, n.name`,
+        [id],
+      ),
   ]);
   return { maps, rounds, players };
 }

@@ -173,3 +173,35 @@ dbTest(
     assert.equal((await t.get("/api/v1/rounds/latest")).status, 404);
   },
 );
+
+dbTest(
+  "a Round 1 replayed after a roster change counts in careers but not in the session view",
+  async (db) => {
+    const t = await testApp(db);
+    const { WORKED_R1, WORKED_R2, workedExample } = await import("../helpers/fixtures.ts");
+    const first = new TextDecoder().decode(workedExample(WORKED_R1));
+    // Five minutes later the map is replayed from the start with a third player.
+    const newbie = new TextDecoder().decode(workedExample(WORKED_R2)).split("\n")[2]!;
+    const replay = `${first.trimEnd()}\n${newbie}\n`;
+    assert.equal((await t.upload(WORKED_R1, workedExample(WORKED_R1))).status, 201);
+    assert.equal(
+      (await t.upload("2025-11-14-213512-etl_supply-round-1.txt", new TextEncoder().encode(replay)))
+        .status,
+      201,
+    );
+    assert.equal((await t.upload(WORKED_R2, workedExample(WORKED_R2))).status, 201);
+
+    const session = (await t.get("/api/v1/sessions/latest")).body;
+    const rounds = session.maps.flatMap((m: { rounds: { fileName: string; status: string }[] }) =>
+      m.rounds
+    );
+    assert.equal(
+      rounds.find((r: { fileName: string }) => r.fileName === WORKED_R1).status,
+      "substitution",
+    );
+    const fox = session.players.find((p: { guid: string }) => p.guid === "3F2A9C1D");
+    assert.equal(fox.rounds, 2, "the replaced Round 1 is not in the session view");
+    const profile = (await t.get("/api/v1/players/3F2A9C1D")).body;
+    assert.equal(profile.totals.rounds, 3, "it still counts in the career");
+  },
+);
