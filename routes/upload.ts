@@ -13,6 +13,14 @@ const MULTIPART_OVERHEAD = 16 * 1024;
 
 const fileNameHeader = z.string().trim().min(1).max(255);
 
+/** Content types a raw upload (body = the file, name in X-Stats-Filename) may carry. */
+const RAW_TYPES = new Set([
+  "",
+  "application/octet-stream",
+  "text/plain",
+  "application/x-www-form-urlencoded",
+]);
+
 async function fileFromRequest(
   request: Request,
 ): Promise<
@@ -52,7 +60,8 @@ async function fileFromRequest(
       body,
     };
   }
-  if (type !== "" && type !== "application/octet-stream" && type !== "text/plain") {
+  // curl --data-binary sends application/x-www-form-urlencoded unless told otherwise.
+  if (!RAW_TYPES.has(type)) {
     throw new ApiError(
       415,
       "unsupported_media_type",

@@ -28,8 +28,9 @@ dbTest(
       ["2025-09-09-000936", "2025-09-05-232349", "2025-09-04-211830"],
     );
     const first = all.body.items[2];
-    assert.equal(first.rounds, truth.sessions[0]!.files.length);
-    assert.equal(first.maps, truth.sessions[0]!.maps.length);
+    assert.equal(first.roundCount, truth.sessions[0]!.files.length);
+    assert.equal(first.playerCount, 6);
+    assert.equal(first.mapCount, truth.sessions[0]!.maps.length);
     assert.equal(first.date, "2025-09-04");
     assert.equal(first.teams.A.score + first.teams.B.score, 2 * truth.sessions[0]!.maps.length);
     const page = await t.get("/api/v1/sessions?limit=2");

@@ -17,9 +17,9 @@ export function sessionSummaryJson(row: SessionSummaryRow) {
     startedAt: row.startedAt,
     endedAt: row.endedAt,
     durationSeconds: Math.round((Date.parse(row.endedAt) - Date.parse(row.startedAt)) / 1000),
-    rounds: row.rounds,
-    maps: row.maps,
-    players: row.players,
+    roundCount: row.rounds,
+    mapCount: row.maps,
+    playerCount: row.players,
     teams: {
       A: { name: row.teamAName, score: row.scoreA, mapsWon: row.mapsWonA },
       B: { name: row.teamBName, score: row.scoreB, mapsWon: row.mapsWonB },
