@@ -41,16 +41,6 @@ export const WEAPON_ROW_COLUMNS: readonly (readonly [string, string])[] = [
   ["headshots", "integer"],
 ];
 
-/** `insert into <table> (cols) select cols from jsonb_to_recordset($1) as x(col type, …)`. */
-export function recordsetInsert(
-  table: string,
-  columns: readonly (readonly [string, string])[],
-): string {
-  const names = columns.map(([name]) => name).join(", ");
-  const types = columns.map(([name, type]) => `${name} ${type}`).join(", ");
-  return `insert into ${table} (${names}) select ${names} from jsonb_to_recordset($1::text::jsonb) as x(${types})`;
-}
-
 const ARRAY_TYPES: Record<string, string> = {
   integer: "int[]",
   text: "text[]",

@@ -2,12 +2,12 @@
 import type { ParsedRound } from "./parsed_round.ts";
 import type { BaseInvalidReason, SessionRound } from "./session_round.ts";
 
-/** Why a parsed round can never count: a filler map, or any bot among its players. */
+/** Why a round can never count: a filler map (case-insensitive), or any bot among its players. */
 export function baseInvalidReason(
-  round: Pick<ParsedRound, "file" | "botCount">,
+  round: { map: string; botCount: number },
   excludedMaps: ReadonlySet<string>,
 ): BaseInvalidReason | null {
-  if (excludedMaps.has(round.file.map.toLowerCase())) return "excluded_map";
+  if (excludedMaps.has(round.map.toLowerCase())) return "excluded_map";
   if (round.botCount > 0) return "bot_players";
   return null;
 }
@@ -34,7 +34,10 @@ export function sessionRoundOf(
     defenderTeam: h.defenderTeam,
     winnerTeam: h.winnerTeam,
     scoreConfidence: h.scoreConfidence,
-    baseInvalidReason: baseInvalidReason(round, excludedMaps),
+    baseInvalidReason: baseInvalidReason(
+      { map: round.file.map, botCount: round.botCount },
+      excludedMaps,
+    ),
     roster: round.players.filter((p) => !p.isBot).map((p) => ({ guid: p.guid, team: p.team })),
   };
 }

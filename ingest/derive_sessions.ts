@@ -10,6 +10,7 @@ import { parseStatsFile } from "../domain/parse_stats_file.ts";
 import type { ParsedRound } from "../domain/parsed_round.ts";
 import { roundTwoOnly } from "../domain/round_two_only.ts";
 import type { SessionRound } from "../domain/session_round.ts";
+import { baseInvalidReason } from "../domain/session_round_of.ts";
 import { groupIntoSessions } from "../domain/sessions.ts";
 import type { Db } from "../db/client.ts";
 import { rawFilesById } from "../db/queries/raw_files.ts";
@@ -82,9 +83,6 @@ function sessionRoundOf(
   roster: SessionRound["roster"],
   context: IngestContext,
 ): SessionRound {
-  let baseInvalidReason: SessionRound["baseInvalidReason"] = null;
-  if (context.excludedMaps.has(row.map.toLowerCase())) baseInvalidReason = "excluded_map";
-  else if (row.botCount > 0) baseInvalidReason = "bot_players";
   return {
     id: row.id,
     map: row.map,
@@ -99,7 +97,7 @@ function sessionRoundOf(
     defenderTeam: row.defenderTeam,
     winnerTeam: row.winnerTeam,
     scoreConfidence: row.scoreConfidence,
-    baseInvalidReason,
+    baseInvalidReason: baseInvalidReason(row, context.excludedMaps),
     roster,
   };
 }

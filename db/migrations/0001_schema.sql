@@ -261,35 +261,10 @@ create index player_session_totals_guid on player_session_totals (guid);
 
 -- The same sums per session, player and map (profiles' best maps).
 create table player_session_maps (
-  session_id integer not null references sessions (id) on delete cascade,
-  guid text not null references players (guid),
+  like player_session_totals including defaults including constraints,
   map text not null,
-  rounds integer not null check (rounds >= 0),
-  kills integer not null check (kills >= 0),
-  deaths integer not null check (deaths >= 0),
-  headshots integer not null check (headshots >= 0),
-  headshot_kills integer not null check (headshot_kills >= 0),
-  hits bigint not null check (hits >= 0),
-  shots bigint not null check (shots >= 0),
-  damage_given bigint not null check (damage_given >= 0),
-  damage_received bigint not null check (damage_received >= 0),
-  team_damage_given bigint not null check (team_damage_given >= 0),
-  timed_damage_given bigint not null check (timed_damage_given >= 0),
-  played_seconds bigint not null check (played_seconds >= 0),
-  time_dead_seconds bigint not null check (time_dead_seconds >= 0),
-  gibs integer not null check (gibs >= 0),
-  xp bigint not null check (xp >= 0),
-  revives_given integer not null check (revives_given >= 0),
-  times_revived integer not null check (times_revived >= 0),
-  objectives integer not null check (objectives >= 0),
-  dynamites_planted integer not null check (dynamites_planted >= 0),
-  dynamites_defused integer not null check (dynamites_defused >= 0),
-  useful_kills integer not null check (useful_kills >= 0),
-  denied_playtime bigint not null check (denied_playtime >= 0),
-  multikills integer not null check (multikills >= 0),
-  grenade_kills integer not null check (grenade_kills >= 0),
-  grenade_hits integer not null check (grenade_hits >= 0),
-  grenade_rounds integer not null check (grenade_rounds >= 0),
+  foreign key (session_id) references sessions (id) on delete cascade,
+  foreign key (guid) references players (guid),
   primary key (session_id, guid, map)
 );
 create index player_session_maps_guid on player_session_maps (guid);

@@ -136,15 +136,6 @@ export async function rawFilesById(db: Db, ids: readonly number[]): Promise<Stor
   );
 }
 
-/** Ids of every raw file of a server, for a rebuild. */
-export async function rawFileIds(db: Db, serverId: number): Promise<number[]> {
-  const rows = await db.query<{ id: number }>(
-    "select id from raw_files where server_id = $1 order by id",
-    [serverId],
-  );
-  return rows.map((row) => row.id);
-}
-
 /** Records the outcome of parsing a stored file again (rebuild). */
 export async function setRawFileStatus(
   tx: Db,

@@ -64,15 +64,6 @@ export async function latestSessionId(db: Db): Promise<number | null> {
   return rows[0]?.id ?? null;
 }
 
-/** Id of the latest session whose first round was on a local date (`YYYY-MM-DD`). */
-export async function sessionIdOnDate(db: Db, date: string): Promise<number | null> {
-  const rows = await db.query<{ id: number }>(
-    "select id from sessions where local_date = $1 order by first_round_at desc limit 1",
-    [date],
-  );
-  return rows[0]?.id ?? null;
-}
-
 export interface SessionMapRow {
   matchId: number;
   key: string;

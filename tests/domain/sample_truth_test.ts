@@ -1,45 +1,11 @@
 /** Every sample file's players equal the truth they were generated from (Round 2 truth is R2-only). */
 import assert from "node:assert/strict";
-import type { ExtendedFieldKey } from "../../domain/extended_fields.ts";
 import { parseStatsFile } from "../../domain/parse_stats_file.ts";
 import type { ParsedRound } from "../../domain/parsed_round.ts";
 import { pickRoundOne } from "../../domain/pick_round_one.ts";
 import { roundTwoOnly } from "../../domain/round_two_only.ts";
 import { loadSampleSet, type SampleSet, type TruthFile } from "../helpers/fixtures.ts";
-
-/** Truth keys and the extended field each one must equal exactly. */
-const TRUTH_FIELDS: Record<string, ExtendedFieldKey> = {
-  damage_given: "damageGiven",
-  damage_received: "damageReceived",
-  team_damage_given: "teamDamageGiven",
-  team_damage_received: "teamDamageReceived",
-  gibs: "gibs",
-  self_kills: "selfKills",
-  team_kills: "teamKills",
-  team_gibs: "teamGibs",
-  xp: "xp",
-  killing_spree: "killingSpree",
-  death_spree: "deathSpree",
-  kill_assists: "killAssists",
-  kill_steals: "killSteals",
-  headshot_kills: "headshotKills",
-  objectives_stolen: "objectivesStolen",
-  objectives_returned: "objectivesReturned",
-  dynamites_planted: "dynamitesPlanted",
-  dynamites_defused: "dynamitesDefused",
-  times_revived: "timesRevived",
-  useful_kills: "usefulKills",
-  denied_playtime: "deniedPlaytime",
-  multikill_2x: "multikill2x",
-  multikill_3x: "multikill3x",
-  multikill_4x: "multikill4x",
-  multikill_5x: "multikill5x",
-  multikill_6x: "multikill6x",
-  useless_kills: "uselessKills",
-  full_selfkills: "fullSelfkills",
-  repairs_constructions: "repairsConstructions",
-  revives_given: "revivesGiven",
-};
+import { TRUTH_FIELDS } from "../helpers/truth_fields.ts";
 
 const PLAYED_TOLERANCE_SECONDS = 6;
 

@@ -1,7 +1,6 @@
 /** The corpus generator: determinism, exact writer format, and truth the project's parser recovers. */
 import assert from "node:assert/strict";
 import { join } from "node:path";
-import type { ExtendedFieldKey } from "../../domain/extended_fields.ts";
 import { parseStatsFile } from "../../domain/parse_stats_file.ts";
 import type { ParsedRound } from "../../domain/parsed_round.ts";
 import { pickRoundOne } from "../../domain/pick_round_one.ts";
@@ -17,40 +16,8 @@ import {
   generateCorpus,
 } from "../../ingest/corpus/generate_corpus.ts";
 import { runScript } from "../helpers/run_cli.ts";
+import { TRUTH_FIELDS } from "../helpers/truth_fields.ts";
 
-/** Truth keys and the extended field each one must equal exactly (as in sample_truth_test.ts). */
-const TRUTH_FIELDS: Record<string, ExtendedFieldKey> = {
-  damage_given: "damageGiven",
-  damage_received: "damageReceived",
-  team_damage_given: "teamDamageGiven",
-  team_damage_received: "teamDamageReceived",
-  gibs: "gibs",
-  self_kills: "selfKills",
-  team_kills: "teamKills",
-  team_gibs: "teamGibs",
-  xp: "xp",
-  killing_spree: "killingSpree",
-  death_spree: "deathSpree",
-  kill_assists: "killAssists",
-  kill_steals: "killSteals",
-  headshot_kills: "headshotKills",
-  objectives_stolen: "objectivesStolen",
-  objectives_returned: "objectivesReturned",
-  dynamites_planted: "dynamitesPlanted",
-  dynamites_defused: "dynamitesDefused",
-  times_revived: "timesRevived",
-  useful_kills: "usefulKills",
-  denied_playtime: "deniedPlaytime",
-  multikill_2x: "multikill2x",
-  multikill_3x: "multikill3x",
-  multikill_4x: "multikill4x",
-  multikill_5x: "multikill5x",
-  multikill_6x: "multikill6x",
-  useless_kills: "uselessKills",
-  full_selfkills: "fullSelfkills",
-  repairs_constructions: "repairsConstructions",
-  revives_given: "revivesGiven",
-};
 const PLAYED_TOLERANCE_SECONDS = 6;
 const SESSION_GAP_SECONDS = 60 * 60;
 const ROUND_MATCH_WINDOW_SECONDS = 45 * 60;

@@ -1,0 +1,36 @@
+/** How `truth.json` names player counters. */
+import type { ExtendedFieldKey } from "../../domain/extended_fields.ts";
+
+/** Truth keys and the extended field each one must equal exactly. */
+export const TRUTH_FIELDS: Record<string, ExtendedFieldKey> = {
+  damage_given: "damageGiven",
+  damage_received: "damageReceived",
+  team_damage_given: "teamDamageGiven",
+  team_damage_received: "teamDamageReceived",
+  gibs: "gibs",
+  self_kills: "selfKills",
+  team_kills: "teamKills",
+  team_gibs: "teamGibs",
+  xp: "xp",
+  killing_spree: "killingSpree",
+  death_spree: "deathSpree",
+  kill_assists: "killAssists",
+  kill_steals: "killSteals",
+  headshot_kills: "headshotKills",
+  objectives_stolen: "objectivesStolen",
+  objectives_returned: "objectivesReturned",
+  dynamites_planted: "dynamitesPlanted",
+  dynamites_defused: "dynamitesDefused",
+  times_revived: "timesRevived",
+  useful_kills: "usefulKills",
+  denied_playtime: "deniedPlaytime",
+  multikill_2x: "multikill2x",
+  multikill_3x: "multikill3x",
+  multikill_4x: "multikill4x",
+  multikill_5x: "multikill5x",
+  multikill_6x: "multikill6x",
+  useless_kills: "uselessKills",
+  full_selfkills: "fullSelfkills",
+  repairs_constructions: "repairsConstructions",
+  revives_given: "revivesGiven",
+};
