@@ -1,8 +1,8 @@
 /**
  * Stores parsed rounds and recomputes the gaming sessions they touch, as pure functions of those
  * sessions' rounds: sessions, matches, round states, Round 2-only player rows whose Round 1
- * changed, persistent teams and totals. Statements that do not depend on each other's results are
- * sent together (pipelined); the server runs them in order.
+ * changed, persistent teams, totals and record candidates. The writes travel as scripts
+ * (`Db.script`): a round trip costs far more than a statement.
  */
 import { deriveSession } from "../domain/derive_session.ts";
 import { applyImportCorrections } from "../domain/import_corrections.ts";
@@ -78,7 +78,7 @@ function sameMatch(a: StoredMatchState, b: StoredMatchState): boolean {
   return (Object.keys(b) as (keyof StoredMatchState)[]).every((key) => a[key] === b[key]);
 }
 
-function sessionRoundOf(
+function sessionRoundFromRow(
   row: StoredSessionRound,
   roster: SessionRound["roster"],
   context: IngestContext,
@@ -126,6 +126,93 @@ async function parsedRounds(
     result.set(file.id, parsed.value);
   }
   return result;
+}
+
+type DerivedSessions = { derived: ReturnType<typeof deriveSession>; roundCount: number }[];
+
+/** The matches to write (new or changed) and those that no longer exist. */
+function matchChanges(stored: readonly StoredSessionRound[], sessions: DerivedSessions) {
+  const before = new Map<string, { state: StoredMatchState; sessionKey: string | null }>();
+  for (const row of stored) {
+    if (row.matchState) {
+      before.set(`${row.matchState.key}|${row.matchState.map}`, {
+        state: row.matchState,
+        sessionKey: row.sessionKey,
+      });
+    }
+  }
+  const derivedKeys = new Set<string>();
+  const writes: MatchWrite[] = [];
+  for (const { derived } of sessions) {
+    for (const match of derived.matches) {
+      const key = `${match.key}|${match.map}`;
+      derivedKeys.add(key);
+      const was = before.get(key);
+      if (!was || was.sessionKey !== derived.key || !sameMatch(was.state, matchState(match))) {
+        writes.push({ sessionKey: derived.key, match });
+      }
+    }
+  }
+  const stale = [...before]
+    .filter(([key]) => !derivedKeys.has(key))
+    .map(([, { state }]) => ({ key: state.key, map: state.map }));
+  return { writes, stale };
+}
+
+/**
+ * How rounds' derived state changed: the updates to write; the sessions where a stored round's
+ * counting state changed (their totals are recomputed, not added to); the new rounds that count;
+ * and the Round 2s whose player rows must be derived (again).
+ */
+function roundChanges(
+  storedById: ReadonlyMap<number, StoredSessionRound>,
+  fresh: ReadonlyMap<number, ParsedRound>,
+  sessions: DerivedSessions,
+) {
+  const updates: RoundStateUpdate[] = [];
+  const restructured = new Set<string>();
+  const addedToTotals: number[] = [];
+  const rewrites: { id: number; roundOneId: number | null; wasOrphan: boolean }[] = [];
+  for (const { derived } of sessions) {
+    const mapOf = new Map(derived.matches.map((m) => [m.key, m.map]));
+    for (const round of derived.rounds) {
+      const before = storedById.get(round.id)!;
+      const isNew = fresh.has(round.id);
+      const update: RoundStateUpdate = {
+        id: round.id,
+        sessionKey: derived.key,
+        matchKey: round.matchKey,
+        map: round.matchKey === null ? before.map : mapOf.get(round.matchKey)!,
+        roundOneId: round.roundOneId,
+        axisTeam: round.axisTeam,
+        status: round.status,
+        isValid: round.invalidReason === null,
+        invalidReason: round.invalidReason,
+      };
+      const counting = before.sessionKey !== update.sessionKey ||
+        before.matchKey !== update.matchKey ||
+        before.roundOneId !== update.roundOneId || before.status !== update.status ||
+        before.isValid !== update.isValid || before.invalidReason !== update.invalidReason;
+      if (isNew || counting || before.axisTeam !== update.axisTeam) updates.push(update);
+      if (!isNew && counting) {
+        restructured.add(derived.key);
+        if (before.sessionKey !== null) restructured.add(before.sessionKey);
+      }
+      if (
+        isNew && update.isValid && before.round <= 2 &&
+        (update.status === "completed" || update.status === "substitution")
+      ) addedToTotals.push(round.id);
+      const hasRows = before.hasPlayerRows && !isNew;
+      if (before.round === 2 && (!hasRows || before.roundOneId !== round.roundOneId)) {
+        rewrites.push({
+          id: round.id,
+          roundOneId: round.roundOneId,
+          wasOrphan: hasRows && before.roundOneId === null,
+        });
+      }
+    }
+  }
+  return { updates, restructured, addedToTotals, rewrites };
 }
 
 /**
@@ -178,7 +265,7 @@ export async function storeAndDerive(
         guid: p.guid,
         team: p.team,
       }));
-    return sessionRoundOf(row, roster, context);
+    return sessionRoundFromRow(row, roster, context);
   });
   const sessions = groupIntoSessions(sessionRounds, context.sessionGapMinutes).map((group) => ({
     derived: deriveSession(group.key, group.rounds, context.roundMatchWindowMinutes),
@@ -186,80 +273,14 @@ export async function storeAndDerive(
   }));
   const newKeys = new Set(sessions.map((s) => s.derived.key));
 
-  // Matches: write the new and the changed ones, delete those that no longer exist.
-  const storedMatches = new Map<string, { state: StoredMatchState; sessionKey: string | null }>();
-  for (const row of stored) {
-    if (row.matchState) {
-      storedMatches.set(`${row.matchState.key}|${row.matchState.map}`, {
-        state: row.matchState,
-        sessionKey: row.sessionKey,
-      });
-    }
-  }
-  const derivedMatchKeys = new Set<string>();
-  const matchWrites: MatchWrite[] = [];
-  for (const { derived } of sessions) {
-    for (const match of derived.matches) {
-      const key = `${match.key}|${match.map}`;
-      derivedMatchKeys.add(key);
-      const before = storedMatches.get(key);
-      if (
-        !before || before.sessionKey !== derived.key || !sameMatch(before.state, matchState(match))
-      ) {
-        matchWrites.push({ sessionKey: derived.key, match });
-      }
-    }
-  }
-  const staleMatches = [...storedMatches]
-    .filter(([key]) => !derivedMatchKeys.has(key))
-    .map(([, { state }]) => ({ key: state.key, map: state.map }));
+  const { writes: matchWrites, stale: staleMatches } = matchChanges(stored, sessions);
 
-  // Sessions where a stored round changed: their totals are recomputed, not added to.
-  const restructured = new Set<string>();
-  const sessionOf = new Map<number, string>();
-  const updates: RoundStateUpdate[] = [];
-  const addedToTotals: number[] = [];
-  const rewrites: { id: number; roundOneId: number | null; wasOrphan: boolean }[] = [];
-  for (const { derived } of sessions) {
-    const mapOf = new Map(derived.matches.map((m) => [m.key, m.map]));
-    for (const round of derived.rounds) {
-      const before = storedById.get(round.id)!;
-      const isNew = parsed.has(round.id);
-      sessionOf.set(round.id, derived.key);
-      const update: RoundStateUpdate = {
-        id: round.id,
-        sessionKey: derived.key,
-        matchKey: round.matchKey,
-        map: round.matchKey === null ? before.map : mapOf.get(round.matchKey)!,
-        roundOneId: round.roundOneId,
-        axisTeam: round.axisTeam,
-        status: round.status,
-        isValid: round.invalidReason === null,
-        invalidReason: round.invalidReason,
-      };
-      const counting = before.sessionKey !== update.sessionKey ||
-        before.matchKey !== update.matchKey ||
-        before.roundOneId !== update.roundOneId || before.status !== update.status ||
-        before.isValid !== update.isValid || before.invalidReason !== update.invalidReason;
-      if (isNew || counting || before.axisTeam !== update.axisTeam) updates.push(update);
-      if (!isNew && counting) {
-        restructured.add(derived.key);
-        if (before.sessionKey !== null) restructured.add(before.sessionKey);
-      }
-      if (
-        isNew && update.isValid && before.round <= 2 &&
-        (update.status === "completed" || update.status === "substitution")
-      ) addedToTotals.push(round.id);
-      const hasRows = before.hasPlayerRows && !isNew;
-      if (before.round === 2 && (!hasRows || before.roundOneId !== round.roundOneId)) {
-        rewrites.push({
-          id: round.id,
-          roundOneId: round.roundOneId,
-          wasOrphan: hasRows && before.roundOneId === null,
-        });
-      }
-    }
-  }
+  const { updates, restructured, addedToTotals, rewrites } = roundChanges(
+    storedById,
+    parsed,
+    sessions,
+  );
+  const updateOf = new Map(updates.map((u) => [u.id, u]));
 
   const byId = await parsedRounds(
     tx,
@@ -288,9 +309,9 @@ export async function storeAndDerive(
     ...rewritten.map((r) => [r.id, r.round] as const),
   ]);
   const counted: CountedRound[] = addedToTotals
-    .filter((id) => !restructured.has(sessionOf.get(id)!))
+    .filter((id) => !restructured.has(updateOf.get(id)!.sessionKey))
     .map((id) => {
-      const update = updates.find((u) => u.id === id)!;
+      const update = updateOf.get(id)!;
       return {
         sessionKey: update.sessionKey,
         map: storedById.get(id)!.map,
