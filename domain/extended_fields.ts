@@ -57,3 +57,50 @@ export const EXTENDED_FIELD_COUNT = EXTENDED_FIELDS.length;
 export const CUMULATIVE_FIELD_KEYS: readonly ExtendedFieldKey[] = EXTENDED_FIELDS
   .filter((field) => field.r2 === "C")
   .map((field) => field.key);
+
+/**
+ * The fields object from the 38 values in file order. One object literal (every object gets the
+ * same shape), which is what keeps the parser fast.
+ */
+export function fieldsFromValues(values: readonly number[]): ExtendedFields {
+  return {
+    damageGiven: values[0]!,
+    damageReceived: values[1]!,
+    teamDamageGiven: values[2]!,
+    teamDamageReceived: values[3]!,
+    gibs: values[4]!,
+    selfKills: values[5]!,
+    teamKills: values[6]!,
+    teamGibs: values[7]!,
+    timePlayedPercent: values[8]!,
+    xp: values[9]!,
+    killingSpree: values[10]!,
+    deathSpree: values[11]!,
+    killAssists: values[12]!,
+    killSteals: values[13]!,
+    headshotKills: values[14]!,
+    objectivesStolen: values[15]!,
+    objectivesReturned: values[16]!,
+    dynamitesPlanted: values[17]!,
+    dynamitesDefused: values[18]!,
+    timesRevived: values[19]!,
+    bulletsFired: values[20]!,
+    writerDpm: values[21]!,
+    timePlayedMinutes: values[22]!,
+    tankMeatshield: values[23]!,
+    timeDeadRatio: values[24]!,
+    timeDeadMinutes: values[25]!,
+    writerKdRatio: values[26]!,
+    usefulKills: values[27]!,
+    deniedPlaytime: values[28]!,
+    multikill2x: values[29]!,
+    multikill3x: values[30]!,
+    multikill4x: values[31]!,
+    multikill5x: values[32]!,
+    multikill6x: values[33]!,
+    uselessKills: values[34]!,
+    fullSelfkills: values[35]!,
+    repairsConstructions: values[36]!,
+    revivesGiven: values[37]!,
+  };
+}

@@ -11,7 +11,12 @@
  */
 import { isCounterValue, MAX_COUNTER } from "./bounds.ts";
 import { botIdentityGuid, DEFAULT_BOT_NAME_PATTERN, hasBotGuid, hasBotName } from "./bots.ts";
-import { EXTENDED_FIELD_COUNT, EXTENDED_FIELDS, type ExtendedFields } from "./extended_fields.ts";
+import {
+  EXTENDED_FIELD_COUNT,
+  EXTENDED_FIELDS,
+  type ExtendedFields,
+  fieldsFromValues,
+} from "./extended_fields.ts";
 import { stripColourCodes } from "./names.ts";
 import {
   assembleRound,
@@ -136,10 +141,55 @@ function rejection(line: number, reason: LineRejection, why: string): Rejection 
   return { code: "line_rejected", reason, line, message: `line ${line} rejected: ${why}` };
 }
 
-/** Strict integer (spec §3): optional sign and digits only, after trimming. NaN when not. */
+const isAsciiSpace = (code: number) => code === 32 || (code >= 9 && code <= 13);
+
+/**
+ * Strict integer (spec §3): optional sign and digits only, after trimming; NaN when not. Scans
+ * character codes (this runs for every number of every file); anything beyond ASCII takes the
+ * regular-expression path, which trims Unicode whitespace too.
+ */
 function strictInteger(token: string): number {
-  const text = token.trim();
-  return INTEGER.test(text) ? Number(text) : NaN;
+  let start = 0;
+  let end = token.length;
+  while (start < end && isAsciiSpace(token.charCodeAt(start))) start++;
+  while (end > start && isAsciiSpace(token.charCodeAt(end - 1))) end--;
+  if (start === end) return NaN;
+  let sign = 1;
+  const first = token.charCodeAt(start);
+  if (first === 43 || first === 45) {
+    sign = first === 45 ? -1 : 1;
+    if (++start === end) return NaN;
+  }
+  let value = 0;
+  for (let i = start; i < end; i++) {
+    const digit = token.charCodeAt(i) - 48;
+    if (digit < 0 || digit > 9) {
+      if (token.charCodeAt(i) > 127) {
+        const text = token.trim();
+        return INTEGER.test(text) ? Number(text) : NaN;
+      }
+      return NaN;
+    }
+    value = value * 10 + digit;
+  }
+  return sign * value;
+}
+
+/** Whitespace-separated tokens; ASCII fast path, `\s+` semantics for anything else. */
+function tokensOf(text: string): string[] {
+  for (let i = 0; i < text.length; i++) {
+    if (text.charCodeAt(i) > 127) return text.trim().split(WHITESPACE);
+  }
+  const result: string[] = [];
+  let start = -1;
+  for (let i = 0; i <= text.length; i++) {
+    const space = i === text.length || isAsciiSpace(text.charCodeAt(i));
+    if (space) {
+      if (start !== -1) result.push(text.slice(start, i));
+      start = -1;
+    } else if (start === -1) start = i;
+  }
+  return result.length === 0 ? [""] : result;
 }
 
 function parsePlayerLine(
@@ -215,7 +265,7 @@ function parsePlayerLine(
 }
 
 function parseWeaponSection(section: string, line: number): Result<WeaponStats[], Rejection> {
-  const tokens = section.trim().split(WHITESPACE);
+  const tokens = tokensOf(section);
   const mask = strictInteger(tokens[0]!);
   if (!isCounterValue(mask)) {
     return err(rejection(
@@ -296,31 +346,35 @@ function parseExtendedFields(
       `${EXTENDED_FIELD_COUNT} TAB-separated fields are required, found ${tokens.length}`,
     ));
   }
-  const fields = {} as ExtendedFields;
+  const values: number[] = new Array(EXTENDED_FIELD_COUNT);
   for (let i = 0; i < EXTENDED_FIELD_COUNT; i++) {
     const spec = EXTENDED_FIELDS[i]!;
-    const text = tokens[i]!.trim();
     const isInt = spec.type === "int";
-    let value = isInt
-      ? (INTEGER.test(text) ? Number(text) : NaN)
-      : (FLOAT.test(text) ? Number(text) : NaN);
+    let value: number;
+    if (isInt) value = strictInteger(tokens[i]!);
+    else {
+      const text = tokens[i]!.trim();
+      value = FLOAT.test(text) ? Number(text) : NaN;
+    }
     if (Number.isNaN(value)) {
       warnings.push({
         code: "invalid_field_value",
         line,
-        message: `line ${line}: field f${i} (${spec.key}) ${JSON.stringify(text)} is not ` +
-          `${isInt ? "an integer" : "a number"}; read as 0`,
+        message: `line ${line}: field f${i} (${spec.key}) ${
+          JSON.stringify(tokens[i]!.trim())
+        } is not ${isInt ? "an integer" : "a number"}; read as 0`,
       });
       value = 0;
     } else if (!isCounterValue(value)) {
       return err(rejection(
         line,
         "value_out_of_range",
-        `field f${i} (${spec.key}) is ${text}, outside 0..${MAX_COUNTER}`,
+        `field f${i} (${spec.key}) is ${tokens[i]!.trim()}, outside 0..${MAX_COUNTER}`,
       ));
     }
-    fields[spec.key] = value;
+    values[i] = value;
   }
+  const fields = fieldsFromValues(values);
   if (fields.timePlayedMinutes === 0) {
     warnings.push({
       code: "no_played_time",
