@@ -1,5 +1,6 @@
 /** Test fixtures: the spec's worked example and the sample corpus with its truth. */
 import { fileURLToPath } from "node:url";
+import type { CorpusMapTruth, CorpusSessionTruth } from "../../ingest/corpus/generate_corpus.ts";
 
 export const FIXTURES = fileURLToPath(new URL("../fixtures/", import.meta.url));
 
@@ -45,22 +46,12 @@ export interface TruthFile {
   players: Record<string, TruthPlayer>;
 }
 
-export interface TruthMap {
-  map: string;
-  r1: string;
-  r2: string | null;
-  winner: "A" | "B" | "tie" | null;
-  team_a?: string[];
-  team_b?: string[];
-  r1_seconds?: number;
-  r2_seconds?: number;
-  r1_completed?: boolean;
-  r2_completed?: boolean;
-}
+/** A map of the truth: the same shape for the samples and the generated corpus. */
+export type TruthMap = CorpusMapTruth;
 
 export interface Truth {
   files: TruthFile[];
-  sessions: { files: string[]; maps: TruthMap[] }[];
+  sessions: CorpusSessionTruth[];
 }
 
 /** A sample set's truth and the bytes of each of its files. */
