@@ -85,6 +85,18 @@ async function contenders(db: Db, map: string | null): Promise<CandidateRow[]> {
  * Every record, optionally on one map (case-insensitive). A category nobody has scored in (best
  * value 0) has no holder. Ties: most recent, then name ({@link pickRecord}).
  */
+/** Who holds a record and when, the part every record's holder has. */
+function holderOf(best: CandidateRow): RecordHolder {
+  return {
+    value: best.value,
+    guid: best.guid,
+    name: best.name,
+    map: best.map,
+    playedAt: best.playedAt,
+    context: {},
+  };
+}
+
 export async function records(db: Db, options: { map?: string | null } = {}): Promise<Records> {
   const rows = await contenders(db, options.map ?? null);
   const of = (kind: string, source: string) =>
@@ -98,11 +110,7 @@ export async function records(db: Db, options: { map?: string | null } = {}): Pr
         unit: category.unit,
         decimals: category.decimals,
         holder: best && {
-          value: best.value,
-          guid: best.guid,
-          name: best.name,
-          map: best.map,
-          playedAt: best.playedAt,
+          ...holderOf(best),
           context: category.source === "accuracy"
             ? { hits: best.hits, shots: best.shots }
             : {} as Record<string, number>,
@@ -120,12 +128,7 @@ export async function records(db: Db, options: { map?: string | null } = {}): Pr
         unit: category.unit,
         decimals: category.decimals,
         holder: best && {
-          value: best.value,
-          guid: best.guid,
-          name: best.name,
-          map: best.map,
-          playedAt: best.playedAt,
-          context: {},
+          ...holderOf(best),
           matchId: best.matchId!,
           matchKey: best.matchKey!,
         },

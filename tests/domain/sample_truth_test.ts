@@ -1,9 +1,8 @@
 /** Every sample file's players equal the truth they were generated from (Round 2 truth is R2-only). */
+import { roundTwoOnlyAll } from "../helpers/round_two_only_all.ts";
 import assert from "node:assert/strict";
 import { parseStatsFile } from "../../domain/parse_stats_file.ts";
 import type { ParsedRound } from "../../domain/parsed_round.ts";
-import { pickRoundOne } from "../../domain/pick_round_one.ts";
-import { roundTwoOnly } from "../../domain/round_two_only.ts";
 import { loadSampleSet, type SampleSet, type TruthFile } from "../helpers/fixtures.ts";
 import { TRUTH_FIELDS } from "../helpers/truth_fields.ts";
 
@@ -18,19 +17,7 @@ function roundsOf(set: SampleSet): { truth: TruthFile[]; rounds: Map<string, Par
     if (!result.ok) throw new Error(`${name}: ${result.error.message}`);
     parsed.set(name, result.value);
   }
-  const names = [...parsed.values()].map((round) => round.file);
-  const rounds = new Map<string, ParsedRound>();
-  for (const [name, round] of parsed) {
-    if (round.file.round !== 2) {
-      rounds.set(name, round);
-      continue;
-    }
-    const roundOne = pickRoundOne(round.file, names);
-    assert.ok(roundOne, `${name} finds its Round 1`);
-    const result = roundTwoOnly(parsed.get(roundOne.fileName)!, round);
-    if (!result.ok) throw new Error(`${name}: ${result.error.message}`);
-    rounds.set(name, result.value);
-  }
+  const rounds = roundTwoOnlyAll(parsed);
   return { truth: truth.files, rounds };
 }
 

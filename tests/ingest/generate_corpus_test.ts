@@ -1,10 +1,9 @@
 /** The corpus generator: determinism, exact writer format, and truth the project's parser recovers. */
+import { roundTwoOnlyAll } from "../helpers/round_two_only_all.ts";
 import assert from "node:assert/strict";
 import { join } from "node:path";
 import { parseStatsFile } from "../../domain/parse_stats_file.ts";
 import type { ParsedRound } from "../../domain/parsed_round.ts";
-import { pickRoundOne } from "../../domain/pick_round_one.ts";
-import { roundTwoOnly } from "../../domain/round_two_only.ts";
 import {
   localSeconds,
   parseStatsFileName,
@@ -43,19 +42,7 @@ function parseCorpus() {
     }
     raw.set(file.name, result.value);
   }
-  const names: StatsFileName[] = [...raw.values()].map((round) => round.file);
-  const rounds = new Map<string, ParsedRound>();
-  for (const [name, round] of raw) {
-    if (round.file.round !== 2) {
-      rounds.set(name, round);
-      continue;
-    }
-    const roundOne = pickRoundOne(round.file, names);
-    assert.ok(roundOne, `${name} finds its Round 1`);
-    const result = roundTwoOnly(raw.get(roundOne.fileName)!, round);
-    if (!result.ok) throw new Error(`${name}: ${result.error.message}`);
-    rounds.set(name, result.value);
-  }
+  const rounds = roundTwoOnlyAll(raw);
   return { raw, rounds, ignored };
 }
 const { raw, rounds, ignored } = parseCorpus();
