@@ -5,6 +5,8 @@ import { analyzeTables } from "./db/maintenance.ts";
 import { migrate } from "./db/migrate.ts";
 import { DEFAULT_INGEST_SETTINGS, type IngestSettings } from "./ingest/context.ts";
 import { createApp } from "./routes/app.ts";
+import { configureCardRenderer } from "./routes/cards/load_card.ts";
+import type { RendererChoice } from "./views/render.ts";
 
 export const VERSION = "0.2.0";
 
@@ -34,6 +36,7 @@ const configSchema = z.object({
     DEFAULT_INGEST_SETTINGS.roundMatchWindowMinutes,
   ),
   BOT_NAME_REGEX: optional(regex),
+  CARD_RENDERER: z.enum(["auto", "native", "wasm"]).default("auto"),
 }).refine((c) => c.ROUND_MATCH_WINDOW_MINUTES < c.SESSION_GAP_MINUTES, {
   path: ["ROUND_MATCH_WINDOW_MINUTES"],
   message: "must be below SESSION_GAP_MINUTES",
@@ -46,6 +49,8 @@ export interface Config {
   dataDir: string;
   adminToken: string | null;
   ingest: IngestSettings;
+  /** resvg back-end of the stat cards; `auto` falls back to wasm when native cannot load. */
+  cardRenderer: RendererChoice;
 }
 
 /** Validates the environment; a bad value yields one line naming the variable. */
@@ -75,6 +80,7 @@ export function loadConfig(
         roundMatchWindowMinutes: c.ROUND_MATCH_WINDOW_MINUTES,
         botNamePattern: c.BOT_NAME_REGEX ? new RegExp(c.BOT_NAME_REGEX, "i") : undefined,
       },
+      cardRenderer: c.CARD_RENDERER,
     },
   };
 }
@@ -98,6 +104,7 @@ if (import.meta.main) {
   }
   const { config } = loaded;
   const db = await openConfiguredDb(config);
+  const cards = await configureCardRenderer(config.cardRenderer);
   const app = createApp({
     db,
     version: VERSION,
@@ -106,4 +113,10 @@ if (import.meta.main) {
     now: Date.now,
   });
   Deno.serve({ port: config.port, hostname: config.host }, app.fetch);
+  // Warm the card renderer in the background so the first Discord card answers quickly.
+  cards.warm().catch((error) =>
+    console.error(
+      JSON.stringify({ level: "warn", msg: "card warm-up failed", error: String(error) }),
+    )
+  );
 }

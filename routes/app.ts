@@ -7,6 +7,7 @@ import type { IngestSettings } from "../ingest/context.ts";
 import { ApiError } from "./errors.ts";
 import { adminRoutes } from "./admin.ts";
 import { apiRoutes } from "./api.ts";
+import { cardRoutes } from "./cards/card_routes.ts";
 import { leaderboardRoutes } from "./leaderboards.ts";
 import { uploadRoutes } from "./upload.ts";
 
@@ -52,6 +53,7 @@ export function createApp(deps: AppDeps): Hono {
   app.route("/", apiRoutes(deps));
   app.route("/", leaderboardRoutes(deps));
   app.route("/", adminRoutes(deps));
+  app.route("/", cardRoutes(deps));
 
   app.notFound((c) =>
     c.json(

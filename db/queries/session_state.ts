@@ -266,6 +266,7 @@ export function updateRoundStates(
         match_key: u.matchKey,
         map: u.map,
         round_one_id: u.roundOneId,
+        axis_team: u.axisTeam,
         status: u.status,
         is_valid: u.isValid,
         invalid_reason: u.invalidReason,
