@@ -4,7 +4,8 @@
  * recomputes it whenever a round of the session arrives, so arrival order never matters.
  */
 import { type MatchState, pairRounds, type RoundStatus, roundStatuses } from "./matches.ts";
-import { chronological, type SessionRound } from "./session_round.ts";
+import type { EndedSessionRound } from "./round_meta.ts";
+import { chronological } from "./session_round.ts";
 import { type MapScore, scoreStopwatchMap } from "./stopwatch.ts";
 import { detectTeams, type SessionTeams, sideOneTeam, type TeamLabel, teamNames } from "./teams.ts";
 
@@ -56,10 +57,13 @@ export interface SessionDerivation {
   localDate: string;
 }
 
-/** Derives a session from its rounds (all of them, valid or not). */
+/**
+ * Derives a session from its rounds (all of them, valid or not). A round that carries its meta's
+ * `ending` is scored from it (see `scoreStopwatchMap`).
+ */
 export function deriveSession(
   key: string,
-  input: readonly SessionRound[],
+  input: readonly EndedSessionRound[],
   roundMatchWindowMinutes?: number,
 ): SessionDerivation {
   const rounds = chronological(input);

@@ -1,7 +1,9 @@
 /**
  * Stopwatch scoring of one map (domain-rules §4.2): 2 points to the map winner, 1–1 for a draw
  * (double fullhold or nobody completed), decided between persistent teams by reading the rosters.
+ * A round's meta (how it ended, measured by the game) is preferred over the header's clock fields.
  */
+import type { EndedSessionRound } from "./round_meta.ts";
 import type { SessionRound } from "./session_round.ts";
 import type { TeamLabel } from "./teams.ts";
 
@@ -57,9 +59,17 @@ function roundOneSides(
   return { A: a, B: b };
 }
 
-/** The defending side, trusting what the winner and the measured time imply over the header. */
-function defenderOf(round: SessionRound): 1 | 2 | null {
+/**
+ * The defending side, trusting what the winner and how the round ended imply over the header: an
+ * objective means the winner attacked, a time limit that it defended. A surrender ends the round
+ * early whoever defended, so neither the clock nor the winner tells the side: the header stands.
+ */
+function defenderOf(round: EndedSessionRound): 1 | 2 | null {
   const header = isSide(round.defenderTeam) ? round.defenderTeam : null;
+  const reason = round.ending?.endReason;
+  if (reason === "surrender") return header;
+  if (isSide(round.winnerTeam) && reason === "objective") return other(round.winnerTeam);
+  if (isSide(round.winnerTeam) && reason === "time_limit") return round.winnerTeam;
   if (!isSide(round.winnerTeam) || !round.durationMeasured || !round.timeLimitSeconds) {
     return header;
   }
@@ -68,8 +78,15 @@ function defenderOf(round: SessionRound): 1 | 2 | null {
 }
 
 /** Whether a round's attackers completed the objective, or null when nothing tells. */
-function attackersCompleted(round: SessionRound, defender: 1 | 2 | null): boolean | null {
+function attackersCompleted(round: EndedSessionRound, defender: 1 | 2 | null): boolean | null {
   if (defender !== null && isSide(round.winnerTeam)) return round.winnerTeam !== defender;
+  const ending = round.ending;
+  if (ending?.endReason === "objective") return true;
+  if (ending?.endReason === "time_limit") return false;
+  if (ending?.endReason === "surrender") {
+    // A defender surrender hands the round to the attackers; otherwise assume the attackers gave up.
+    return ending.surrenderedBy !== null && ending.surrenderedBy === defender;
+  }
   if (round.durationMeasured) {
     return round.timeLimitSeconds
       ? round.durationSeconds < round.timeLimitSeconds
@@ -81,6 +98,12 @@ function attackersCompleted(round: SessionRound, defender: 1 | 2 | null): boolea
   return null;
 }
 
+/** The time a round's attackers took: measured by the game when its meta says, else the clock. */
+function attackTime(round: EndedSessionRound): number {
+  if (round.ending?.timed) return round.durationSeconds;
+  return round.nextTimeLimitSeconds ?? round.durationSeconds;
+}
+
 function points(winner: MapWinner): { pointsA: number; pointsB: number } {
   if (winner === "draw") return { pointsA: 1, pointsB: 1 };
   return winner === "A" ? { pointsA: 2, pointsB: 0 } : { pointsA: 0, pointsB: 2 };
@@ -88,8 +111,8 @@ function points(winner: MapWinner): { pointsA: number; pointsB: number } {
 
 /** Scores a complete map (both halves completed and valid) between the persistent teams. */
 export function scoreStopwatchMap(
-  roundOne: SessionRound,
-  roundTwo: SessionRound,
+  roundOne: EndedSessionRound,
+  roundTwo: EndedSessionRound,
   members: ReadonlyMap<string, TeamLabel>,
 ): MapScore {
   const sides = roundOneSides(roundOne, members);
@@ -123,9 +146,9 @@ export function scoreStopwatchMap(
     if (first === null || second === null || firstAttackers === null) {
       winner = first === null || second === null ? "draw" : null;
     } else if (first && second) {
-      const t1 = roundOne.nextTimeLimitSeconds ?? roundOne.durationSeconds;
-      const t2 = roundTwo.nextTimeLimitSeconds ?? roundTwo.durationSeconds;
-      winner = t2 < t1 ? otherTeam(firstAttackers) : firstAttackers;
+      winner = attackTime(roundTwo) < attackTime(roundOne)
+        ? otherTeam(firstAttackers)
+        : firstAttackers;
     } else if (first) winner = firstAttackers;
     else if (second) winner = otherTeam(firstAttackers);
     else winner = "draw";

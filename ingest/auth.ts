@@ -2,8 +2,12 @@
  * Upload authentication. A token is `etl_<id>_<secret>`; only SHA-256 of the whole token is
  * stored. A game server proves itself either with `Authorization: Bearer <token>`, or by signing
  * each request: `X-Etl-Token-Id`, `X-Etl-Timestamp` (Unix seconds) and `X-Etl-Signature`, the hex
- * HMAC-SHA256 keyed with SHA-256(token) over `<timestamp>\n<X-Stats-Filename>\n<body>`. Signatures
- * older or newer than five minutes are refused; every comparison is constant-time.
+ * HMAC-SHA256 keyed with SHA-256(token) over `<timestamp>\n<X-Stats-Filename>\n<body>`. When the
+ * request carries `X-Etl-Round-Meta`, the signature must cover it too:
+ * `v2\n<timestamp>\n<X-Stats-Filename>\n<X-Etl-Round-Meta>\n<body>`. The `v2` line keeps the two
+ * forms apart (a plain message starts with the digits of the timestamp), so a signed request with
+ * meta can never pass as one without it whose body begins with the meta. Signatures older or newer
+ * than five minutes are refused; every comparison is constant-time.
  */
 import { Buffer } from "node:buffer";
 import { createHash, createHmac, randomBytes, timingSafeEqual } from "node:crypto";
@@ -60,24 +64,38 @@ export function signingKeyOf(token: string): string {
   return sha256(token).toString("hex");
 }
 
-/** The signature a client sends for a request (used by tests and documented for uploaders). */
+/** What a signature covers before the body: the plain form, or `v2` with the round meta. */
+function signedPrefix(timestamp: number, fileName: string, roundMeta: string | null): string {
+  return roundMeta === null
+    ? `${timestamp}\n${fileName}\n`
+    : `v2\n${timestamp}\n${fileName}\n${roundMeta}\n`;
+}
+
+/**
+ * The signature a client sends for a request (used by tests and documented for uploaders);
+ * `roundMeta` is the `X-Etl-Round-Meta` header value exactly as sent, when there is one.
+ */
 export function signUpload(
   token: string,
   timestamp: number,
   fileName: string,
   body: Uint8Array,
+  roundMeta: string | null = null,
 ): string {
   return createHmac("sha256", sha256(token))
-    .update(`${timestamp}\n${fileName}\n`)
+    .update(signedPrefix(timestamp, fileName, roundMeta))
     .update(body)
     .digest("hex");
 }
 
-/** Checks the request's credentials; `body` and `fileName` are what a signature covers. */
+/**
+ * Checks the request's credentials; `body`, `fileName` and `roundMeta` (the `X-Etl-Round-Meta`
+ * value, when sent) are what a signature covers.
+ */
 export async function authenticateUpload(
   db: Db,
   credentials: UploadCredentials,
-  request: { fileName: string; body: Uint8Array; nowSeconds: number },
+  request: { fileName: string; body: Uint8Array; nowSeconds: number; roundMeta?: string | null },
 ): Promise<{ ok: true; server: AuthenticatedServer } | { ok: false; error: AuthError }> {
   const invalidToken = {
     ok: false as const,
@@ -125,7 +143,7 @@ export async function authenticateUpload(
     const stored = await findActiveToken(db, Number(credentials.tokenId));
     const expected = stored
       ? createHmac("sha256", stored.secretHash)
-        .update(`${timestamp}\n${request.fileName}\n`)
+        .update(signedPrefix(timestamp, request.fileName, request.roundMeta ?? null))
         .update(request.body)
         .digest()
       : randomBytes(32);

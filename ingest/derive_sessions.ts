@@ -8,12 +8,19 @@ import { deriveSession } from "../domain/derive_session.ts";
 import { applyImportCorrections } from "../domain/import_corrections.ts";
 import { parseStatsFile } from "../domain/parse_stats_file.ts";
 import type { ParsedRound } from "../domain/parsed_round.ts";
+import {
+  applyRoundMeta,
+  type EndedSessionRound,
+  roundEndingOf,
+  type RoundMeta,
+  roundMetaFromJson,
+} from "../domain/round_meta.ts";
 import { roundTwoOnly } from "../domain/round_two_only.ts";
 import type { SessionRound } from "../domain/session_round.ts";
 import { baseInvalidReason } from "../domain/session_round_of.ts";
 import { groupIntoSessions } from "../domain/sessions.ts";
 import type { Db } from "../db/client.ts";
-import { rawFilesById } from "../db/queries/raw_files.ts";
+import { rawFileRoundMetas, rawFilesById } from "../db/queries/raw_files.ts";
 import {
   type CountedRound,
   mergeRoundCandidates,
@@ -70,6 +77,11 @@ export interface NewRound {
   round: ParsedRound;
   /** UTC ISO instant of the file time. */
   playedAt: string;
+  /**
+   * The round meta stored with the raw file (null: none). Left out, it is read from the raw file,
+   * so callers that only know the file (the rebuild) apply it too.
+   */
+  roundMeta?: RoundMeta | null;
 }
 
 const epochSeconds = (iso: string) => Date.parse(iso) / 1000;
@@ -78,19 +90,32 @@ function sameMatch(a: StoredMatchState, b: StoredMatchState): boolean {
   return (Object.keys(b) as (keyof StoredMatchState)[]).every((key) => a[key] === b[key]);
 }
 
+/** A stored round meta, validated again (it was validated when it arrived). */
+function storedRoundMeta(id: number, json: unknown): RoundMeta {
+  const meta = roundMetaFromJson(json);
+  if (!meta.ok) {
+    throw new Error(`stored round meta of raw file ${id} is invalid: ${meta.error.message}`);
+  }
+  return meta.value;
+}
+
 function sessionRoundFromRow(
   row: StoredSessionRound,
   roster: SessionRound["roster"],
   context: IngestContext,
-): SessionRound {
+): EndedSessionRound {
+  const ending = row.roundMeta === null
+    ? null
+    : roundEndingOf(storedRoundMeta(row.id, row.roundMeta));
   return {
     id: row.id,
     map: row.map,
     round: row.round,
     playedAt: epochSeconds(row.playedAt),
     localDateTime: row.localDateTime,
+    // With a timed meta, the stored duration is the game's measurement (`applyRoundMeta`).
     durationSeconds: row.durationSeconds,
-    durationMeasured: row.playtimeSeconds !== null,
+    durationMeasured: row.playtimeSeconds !== null || ending?.timed === true,
     timeLimitSeconds: row.timeLimitSeconds,
     nextTimeLimitSeconds: row.nextTimeLimitSeconds,
     nextTimeLimit: row.nextTimeLimit,
@@ -99,7 +124,22 @@ function sessionRoundFromRow(
     scoreConfidence: row.scoreConfidence,
     baseInvalidReason: baseInvalidReason(row, context.excludedMaps),
     roster,
+    ending,
   };
+}
+
+/**
+ * New rounds with their meta applied to the header facts; a round whose meta the caller did not
+ * pass is looked up in its raw file.
+ */
+async function withRoundMeta(tx: Db, rounds: readonly NewRound[]): Promise<NewRound[]> {
+  const unknown = rounds.filter((r) => r.roundMeta === undefined).map((r) => r.id);
+  const stored = await rawFileRoundMetas(tx, unknown);
+  return rounds.map((r) => {
+    const json = stored.get(r.id);
+    const meta = r.roundMeta ?? (json === undefined ? null : storedRoundMeta(r.id, json));
+    return meta === null ? r : { ...r, round: applyRoundMeta(r.round, meta), roundMeta: meta };
+  });
 }
 
 /** Parsed rounds by id: from the batch when present, otherwise parsed again from the raw file. */
@@ -223,10 +263,11 @@ function roundChanges(
 export async function storeAndDerive(
   tx: Db,
   serverId: number,
-  fresh: readonly NewRound[],
+  incoming: readonly NewRound[],
   context: IngestContext,
   window?: { from: string; to: string },
 ): Promise<DerivationResult> {
+  const fresh = await withRoundMeta(tx, incoming);
   const times = fresh.map((r) => r.playedAt).sort();
   const neighbourhood: Neighbourhood = {
     serverId,

@@ -7,6 +7,7 @@
 import { createHash } from "node:crypto";
 import { decodeStatsText, type ParseError, parseStatsFile } from "../domain/parse_stats_file.ts";
 import type { ParsedRound } from "../domain/parsed_round.ts";
+import { type RoundMeta, roundMetaMismatch } from "../domain/round_meta.ts";
 import { parseStatsFileName } from "../domain/stats_file_name.ts";
 import { localToUtcMs } from "../domain/time_zones.ts";
 import type { Db } from "../db/client.ts";
@@ -33,6 +34,8 @@ export interface IncomingFile {
   bytes: Uint8Array;
   /** ISO time of receipt; now when absent. */
   receivedAt?: string;
+  /** What the game server reported about the round (`X-Etl-Round-Meta`), stored with the file. */
+  roundMeta?: RoundMeta | null;
 }
 
 export type IngestOutcome =
@@ -67,7 +70,10 @@ export type IngestOutcome =
   | {
     status: "rejected";
     fileName: string;
-    error: { code: "invalid_file_name" | "file_name_conflict" | "file_too_large"; message: string };
+    error: {
+      code: "invalid_file_name" | "file_name_conflict" | "file_too_large" | "invalid_round_meta";
+      message: string;
+    };
   };
 
 function sha256(bytes: Uint8Array): Uint8Array {
@@ -149,6 +155,11 @@ export async function ingestFiles(
         };
       return;
     }
+    const mismatch = file.roundMeta ? roundMetaMismatch(file.roundMeta, name.value) : null;
+    if (mismatch) {
+      outcomes[position] = { status: "rejected", fileName: file.fileName, error: mismatch };
+      return;
+    }
     if (file.bytes.length > MAX_FILE_BYTES) {
       outcomes[position] = {
         status: "rejected",
@@ -177,6 +188,7 @@ export async function ingestFiles(
         status: result.ok ? "imported" : "failed",
         errorCode: result.ok ? null : result.error.code,
         errorMessage: result.ok ? null : result.error.message,
+        roundMeta: file.roundMeta ?? null,
       },
     });
   });
@@ -213,6 +225,7 @@ export async function ingestFiles(
         id,
         round,
         playedAt: playedAtIso(round, server.timeZone),
+        roundMeta: candidate.file.roundMeta ?? null,
       });
     });
     if (stored.length === 0) return outcomes as IngestOutcome[];

@@ -1,6 +1,10 @@
-/** `POST /api/v1/stats-files`: a game server uploads one round stats file. */
+/**
+ * `POST /api/v1/stats-files`: a game server uploads one round stats file, optionally with what the
+ * game saw of the round in `X-Etl-Round-Meta` (domain/round_meta.ts).
+ */
 import { Hono } from "hono";
 import { z } from "zod";
+import { parseRoundMetaHeader, type RoundMeta } from "../domain/round_meta.ts";
 import { authenticateUpload } from "../ingest/auth.ts";
 import { loadIngestContext } from "../ingest/context.ts";
 import { ingestFiles, type IngestOutcome, MAX_FILE_BYTES } from "../ingest/pipeline.ts";
@@ -121,12 +125,20 @@ export function uploadRoutes(deps: AppDeps): Hono {
       );
     }
     const file = await fileFromRequest(request);
+    const metaHeader = request.headers.get("x-etl-round-meta");
     const auth = await authenticateUpload(deps.db, credentials, {
       fileName: file.signedName,
       body: file.body,
       nowSeconds: Math.floor(deps.now() / 1000),
+      roundMeta: metaHeader,
     });
     if (!auth.ok) throw new ApiError(401, auth.error.code, auth.error.message);
+    let roundMeta: RoundMeta | null = null;
+    if (metaHeader !== null) {
+      const meta = parseRoundMetaHeader(metaHeader);
+      if (!meta.ok) throw new ApiError(400, meta.error.code, meta.error.message);
+      roundMeta = meta.value;
+    }
     const context = await loadIngestContext(deps.db, deps.ingest);
     const [outcome] = await ingestFiles(
       deps.db,
@@ -134,7 +146,7 @@ export function uploadRoutes(deps: AppDeps): Hono {
         id: auth.server.serverId,
         timeZone: auth.server.timeZone,
       },
-      [{ fileName: file.fileName, bytes: file.bytes }],
+      [{ fileName: file.fileName, bytes: file.bytes, roundMeta }],
       context,
     );
     const { status, body } = respond(outcome!);

@@ -1,4 +1,5 @@
 /** Raw uploads: the source of truth every derived table is rebuilt from. */
+import type { RoundMeta } from "../../domain/round_meta.ts";
 import type { Db, Statement } from "../client.ts";
 
 export interface RawFileInsert {
@@ -11,6 +12,8 @@ export interface RawFileInsert {
   status: "imported" | "failed";
   errorCode: string | null;
   errorMessage: string | null;
+  /** What the game server reported about the round beside the file (validated), if anything. */
+  roundMeta?: RoundMeta | null;
 }
 
 const hex = (bytes: Uint8Array | null) =>
@@ -29,12 +32,12 @@ export async function insertRawFiles(
   const rows = await tx.script<{ id: number; sha256: string }>([...before, {
     text:
       `insert into raw_files (server_id, file_name, sha256, payload_sha256, bytes, size, received_at,
-       status, error_code, error_message)
+       status, error_code, error_message, round_meta)
      select server_id, file_name, decode(sha256, 'hex'), decode(payload_sha256, 'hex'),
-       decode(bytes, 'hex'), size, received_at, status, error_code, error_message
+       decode(bytes, 'hex'), size, received_at, status, error_code, error_message, round_meta
      from jsonb_to_recordset($1::text::jsonb) as x(position integer, server_id integer,
        file_name text, sha256 text, payload_sha256 text, bytes text, size integer,
-       received_at timestamptz, status text, error_code text, error_message text)
+       received_at timestamptz, status text, error_code text, error_message text, round_meta jsonb)
      order by position
      on conflict do nothing
      returning id, encode(sha256, 'hex') as sha256`,
@@ -50,6 +53,7 @@ export async function insertRawFiles(
       status: f.status,
       error_code: f.errorCode,
       error_message: f.errorMessage,
+      round_meta: f.roundMeta ?? null,
     })))],
   }]);
   // Equal bytes insert once: the id belongs to the first file in the batch with that hash.
@@ -134,6 +138,23 @@ export async function rawFilesById(db: Db, ids: readonly number[]): Promise<Stor
      from raw_files where id = any($1::int[])`,
     [ids],
   );
+}
+
+/**
+ * The stored round meta of raw files, by id (JSON as stored; files without meta are left out).
+ * Callers validate it again with `roundMetaFromJson`.
+ */
+export async function rawFileRoundMetas(
+  db: Db,
+  ids: readonly number[],
+): Promise<Map<number, unknown>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db.query<{ id: number; roundMeta: unknown }>(
+    `select id, round_meta as "roundMeta" from raw_files
+     where id = any($1::int[]) and round_meta is not null`,
+    [ids],
+  );
+  return new Map(rows.map((row) => [row.id, row.roundMeta]));
 }
 
 /** Records the outcome of parsing a stored file again (rebuild). */

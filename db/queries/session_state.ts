@@ -39,6 +39,8 @@ export interface StoredSessionRound {
   roster: RosterEntry[];
   /** The stored state of the round's match (to write only matches that changed). */
   matchState: StoredMatchState | null;
+  /** The round meta stored with the raw file (JSON as stored), or null. */
+  roundMeta: unknown;
 }
 
 /** A match as stored, in the fields a derivation writes. */
@@ -97,8 +99,10 @@ export function neighbourhoodRounds(n: Neighbourhood): Statement {
        coalesce((
          select jsonb_agg(jsonb_build_object('guid', p.guid, 'team', p.team) order by p.line)
          from round_players p where p.round_id = r.id and not p.is_bot
-       ), '[]'::jsonb) as roster
+       ), '[]'::jsonb) as roster,
+       f.round_meta as "roundMeta"
      from rounds r
+     join raw_files f on f.id = r.id
      left join sessions s on s.id = r.session_id
      left join matches m on m.id = r.match_id
      where r.id in (select id from ids)`,
