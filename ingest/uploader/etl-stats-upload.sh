@@ -385,8 +385,9 @@ scan() { # since
     fi
     if ((META_WAIT > 0)) && [[ ! -e $path$META_SUFFIX ]]; then
       age=$((now - $(stat -c %Y -- "$path")))
-      if ((age < META_WAIT)); then
-        if [[ -z $WAKE_IN ]] || ((META_WAIT - age < WAKE_IN)); then WAKE_IN=$((META_WAIT - age)); fi
+      # Ages are whole seconds: waiting while age <= META_WAIT waits at least META_WAIT seconds.
+      if ((age <= META_WAIT)); then
+        if [[ -z $WAKE_IN ]] || ((META_WAIT - age + 1 < WAKE_IN)); then WAKE_IN=$((META_WAIT - age + 1)); fi
         continue
       fi
     fi
