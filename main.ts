@@ -37,6 +37,10 @@ const configSchema = z.object({
   ),
   BOT_NAME_REGEX: optional(regex),
   CARD_RENDERER: z.enum(["auto", "native", "wasm"]).default("auto"),
+  APP_ENV: z.enum(["development", "production"]).default("development"),
+}).refine((c) => c.APP_ENV !== "production" || c.DATABASE_URL !== undefined, {
+  path: ["DATABASE_URL"],
+  message: "is required when APP_ENV=production (production never writes to local disk)",
 }).refine((c) => c.ROUND_MATCH_WINDOW_MINUTES < c.SESSION_GAP_MINUTES, {
   path: ["ROUND_MATCH_WINDOW_MINUTES"],
   message: "must be below SESSION_GAP_MINUTES",

@@ -4,11 +4,14 @@ import type { Db } from "../db/client.ts";
 import { StatisticsKeeper } from "../db/maintenance.ts";
 import { schemaVersion } from "../db/migrate.ts";
 import type { IngestSettings } from "../ingest/context.ts";
+import type { IngestOutcome } from "../ingest/pipeline.ts";
 import { ApiError } from "./errors.ts";
 import { adminRoutes } from "./admin.ts";
 import { apiRoutes } from "./api.ts";
 import { cardRoutes } from "./cards/card_routes.ts";
 import { leaderboardRoutes } from "./leaderboards.ts";
+import { metricsRoutes } from "./metrics.ts";
+import { log, requestLog } from "./request_log.ts";
 import { uploadRoutes } from "./upload.ts";
 
 export { ApiError } from "./errors.ts";
@@ -22,12 +25,17 @@ export interface AppDeps {
   adminToken: string | null;
   /** Current time in ms (tests pin it). */
   now: () => number;
+  /** One JSON log line per request (default true; tests turn it off). */
+  logRequests?: boolean;
+  /** Called after an upload was stored (automatic Discord posts hook in here). */
+  onImported?: (outcome: IngestOutcome) => void;
 }
 
 /** Builds the Hono app; `main.ts` serves it and tests call `app.request()` on it. */
 export function createApp(deps: AppDeps): Hono {
   const app = new Hono();
   const statistics = new StatisticsKeeper(deps.db);
+  app.use("*", requestLog({ quiet: deps.logRequests === false }));
   app.use("/api/v1/stats-files", async (_c, next) => {
     await next();
     statistics.noteWrite();
@@ -54,6 +62,7 @@ export function createApp(deps: AppDeps): Hono {
   app.route("/", leaderboardRoutes(deps));
   app.route("/", adminRoutes(deps));
   app.route("/", cardRoutes(deps));
+  app.route("/", metricsRoutes());
 
   app.notFound((c) =>
     c.json(
@@ -74,14 +83,12 @@ export function createApp(deps: AppDeps): Hono {
         error.status,
       );
     }
-    console.error(
-      JSON.stringify({
-        level: "error",
-        msg: "unhandled error",
-        path: c.req.path,
-        error: String(error),
-      }),
-    );
+    log("error", "unhandled error", {
+      requestId: c.get("requestId" as never),
+      path: c.req.path,
+      error: String(error),
+      stack: error instanceof Error ? error.stack : undefined,
+    });
     return c.json({ error: { code: "internal_error", message: "internal server error" } }, 500);
   });
   return app;

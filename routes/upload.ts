@@ -6,6 +6,7 @@ import { Hono } from "hono";
 import { z } from "zod";
 import { parseRoundMetaHeader, type RoundMeta } from "../domain/round_meta.ts";
 import { authenticateUpload } from "../ingest/auth.ts";
+import { metrics } from "./metrics.ts";
 import { loadIngestContext } from "../ingest/context.ts";
 import { ingestFiles, type IngestOutcome, MAX_FILE_BYTES } from "../ingest/pipeline.ts";
 import type { AppDeps } from "./app.ts";
@@ -110,7 +111,23 @@ function respond(outcome: IngestOutcome): { status: 200 | 201; body: unknown } {
 export function uploadRoutes(deps: AppDeps): Hono {
   const app = new Hono();
   app.post("/api/v1/stats-files", async (c) => {
-    const request = c.req.raw;
+    const started = performance.now();
+    try {
+      const outcome = await receiveUpload(c.req.raw);
+      metrics.uploads.inc({ outcome: outcome.status });
+      deps.onImported?.(outcome);
+      const { status, body } = respond(outcome);
+      return c.json(body, status);
+    } catch (error) {
+      metrics.uploads.inc({ outcome: error instanceof ApiError ? error.code : "internal_error" });
+      throw error;
+    } finally {
+      metrics.importDuration.observe({}, (performance.now() - started) / 1000);
+    }
+  });
+
+  /** Authenticates, validates and ingests one upload; ApiError for anything refused. */
+  async function receiveUpload(request: Request): Promise<IngestOutcome> {
     const credentials = {
       authorization: request.headers.get("authorization"),
       tokenId: request.headers.get("x-etl-token-id"),
@@ -149,8 +166,7 @@ export function uploadRoutes(deps: AppDeps): Hono {
       [{ fileName: file.fileName, bytes: file.bytes, roundMeta }],
       context,
     );
-    const { status, body } = respond(outcome!);
-    return c.json(body, status);
-  });
+    return outcome!;
+  }
   return app;
 }

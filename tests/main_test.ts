@@ -22,6 +22,9 @@ Deno.test("a malformed variable stops start-up with one line naming it", () => {
       [{ ADMIN_TOKEN: "short" }, "ADMIN_TOKEN"],
       [{ BOT_NAME_REGEX: "([" }, "BOT_NAME_REGEX"],
       [{ ROUND_MATCH_WINDOW_MINUTES: "90" }, "ROUND_MATCH_WINDOW_MINUTES"],
+      [{ APP_ENV: "production" }, "DATABASE_URL"],
+      [{ APP_ENV: "staging" }, "APP_ENV"],
+      [{ CARD_RENDERER: "gpu" }, "CARD_RENDERER"],
     ] as const
   ) {
     const loaded = loadConfig(env);

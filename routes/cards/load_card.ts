@@ -22,8 +22,9 @@ import { playerProfileCard } from "../../views/cards/player_profile.tsx";
 import { roundSummaryCard, roundSummaryInput } from "../../views/cards/round_summary.tsx";
 import { sessionGraphsCard } from "../../views/cards/session_graphs.tsx";
 import { sessionRecapCard, sessionRecapInput } from "../../views/cards/session_recap.tsx";
-import { createRenderer, type RendererChoice } from "../../views/render.ts";
+import { createRenderer, type Renderer, type RendererChoice } from "../../views/render.ts";
 import { ApiError } from "../errors.ts";
+import { metrics } from "../metrics.ts";
 import { loadCompareInput } from "./load_compare.ts";
 import { loadPlayerProfileInput } from "./load_player_profile.ts";
 import { loadSessionGraphsInput } from "./load_session_graphs.ts";
@@ -109,7 +110,16 @@ let shared: { choice: RendererChoice; renderer: Promise<CardRenderer> } | null =
 
 /** Chooses the resvg back-end of the process-wide renderer (main.ts calls it at start-up). */
 export function configureCardRenderer(choice: RendererChoice): Promise<CardRenderer> {
-  shared = { choice, renderer: createRenderer(choice).then((r) => new CardRenderer(r)) };
+  const observe = (card: string, seconds: number) =>
+    metrics.renderDuration.observe({ card, backend: renderer.backend }, seconds);
+  let renderer: Renderer;
+  shared = {
+    choice,
+    renderer: createRenderer(choice).then((r) => {
+      renderer = r;
+      return new CardRenderer(r, 200, observe);
+    }),
+  };
   return shared.renderer;
 }
 

@@ -36,6 +36,7 @@ export async function testApp(
     ingest: { ...DEFAULT_INGEST_SETTINGS, ...options.ingest },
     adminToken: ADMIN_TOKEN,
     now: () => clock.now,
+    logRequests: false,
     ...options.deps,
   });
   return {

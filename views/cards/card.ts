@@ -21,7 +21,12 @@ export const CARD_SCALE = 1;
 export class CardRenderer {
   readonly cache: CardCache;
 
-  constructor(readonly renderer: Renderer, capacity = 200) {
+  constructor(
+    readonly renderer: Renderer,
+    capacity = 200,
+    /** Told the duration of every render that missed the cache (metrics). */
+    private readonly onRender: (card: string, seconds: number) => void = () => {},
+  ) {
     this.cache = new CardCache(capacity);
   }
 
@@ -43,10 +48,12 @@ export class CardRenderer {
     const etag = await this.etag(card, input);
     let image = this.cache.get(etag);
     if (!image) {
+      const started = performance.now();
       image = await this.renderer.render(card.element(input), {
         width: card.width,
         scale: CARD_SCALE,
       });
+      this.onRender(card.name, (performance.now() - started) / 1000);
       this.cache.set(etag, image);
     }
     return { ...image, etag, fileName: card.fileName(input) };
