@@ -7,6 +7,13 @@ import { DEFAULT_INGEST_SETTINGS, type IngestSettings } from "./ingest/context.t
 import { createApp } from "./routes/app.ts";
 import { configureCardRenderer } from "./routes/cards/load_card.ts";
 import type { RendererChoice } from "./views/render.ts";
+import {
+  checkDiscordEnv,
+  DISCORD_ENV_SHAPE,
+  type DiscordConfig,
+  discordConfigOf,
+} from "./routes/discord/discord_config.ts";
+import { createDiscordDeps } from "./routes/discord/discord_deps.ts";
 
 export const VERSION = "0.2.0";
 
@@ -38,13 +45,14 @@ const configSchema = z.object({
   BOT_NAME_REGEX: optional(regex),
   CARD_RENDERER: z.enum(["auto", "native", "wasm"]).default("auto"),
   APP_ENV: z.enum(["development", "production"]).default("development"),
+  ...DISCORD_ENV_SHAPE,
 }).refine((c) => c.APP_ENV !== "production" || c.DATABASE_URL !== undefined, {
   path: ["DATABASE_URL"],
   message: "is required when APP_ENV=production (production never writes to local disk)",
 }).refine((c) => c.ROUND_MATCH_WINDOW_MINUTES < c.SESSION_GAP_MINUTES, {
   path: ["ROUND_MATCH_WINDOW_MINUTES"],
   message: "must be below SESSION_GAP_MINUTES",
-});
+}).superRefine(checkDiscordEnv);
 
 export interface Config {
   port: number;
@@ -55,6 +63,8 @@ export interface Config {
   ingest: IngestSettings;
   /** resvg back-end of the stat cards; `auto` falls back to wasm when native cannot load. */
   cardRenderer: RendererChoice;
+  /** Null while DISCORD_PUBLIC_KEY is unset. */
+  discord: DiscordConfig | null;
 }
 
 /** Validates the environment; a bad value yields one line naming the variable. */
@@ -85,6 +95,7 @@ export function loadConfig(
         botNamePattern: c.BOT_NAME_REGEX ? new RegExp(c.BOT_NAME_REGEX, "i") : undefined,
       },
       cardRenderer: c.CARD_RENDERER,
+      discord: discordConfigOf(c),
     },
   };
 }
@@ -109,18 +120,27 @@ if (import.meta.main) {
   const { config } = loaded;
   const db = await openConfiguredDb(config);
   const cards = await configureCardRenderer(config.cardRenderer);
+  const discord = config.discord ? createDiscordDeps(config.discord) : null;
   const app = createApp({
     db,
     version: VERSION,
     ingest: config.ingest,
     adminToken: config.adminToken,
     now: Date.now,
+    discord,
   });
-  Deno.serve({ port: config.port, hostname: config.host }, app.fetch);
+  const server = Deno.serve({ port: config.port, hostname: config.host }, app.fetch);
   // Warm the card renderer in the background so the first Discord card answers quickly.
   cards.warm().catch((error) =>
     console.error(
       JSON.stringify({ level: "warn", msg: "card warm-up failed", error: String(error) }),
     )
   );
+  // On SIGTERM, finish deferred Discord responses before the process ends.
+  Deno.addSignalListener("SIGTERM", async () => {
+    await server.shutdown();
+    await discord?.background.settled();
+    await db.close();
+    Deno.exit(0);
+  });
 }

@@ -8,6 +8,8 @@ import type { IngestOutcome } from "../ingest/pipeline.ts";
 import { ApiError } from "./errors.ts";
 import { adminRoutes } from "./admin.ts";
 import { apiRoutes } from "./api.ts";
+import type { DiscordDeps } from "./discord/discord_deps.ts";
+import { interactionsRoute } from "./discord/interactions_route.ts";
 import { cardRoutes } from "./cards/card_routes.ts";
 import { leaderboardRoutes } from "./leaderboards.ts";
 import { metricsRoutes } from "./metrics.ts";
@@ -29,6 +31,8 @@ export interface AppDeps {
   logRequests?: boolean;
   /** Called after an upload was stored (automatic Discord posts hook in here). */
   onImported?: (outcome: IngestOutcome) => void;
+  /** Discord slash commands (`POST /interactions`); absent or null: that route answers 503. */
+  discord?: DiscordDeps | null;
 }
 
 /** Builds the Hono app; `main.ts` serves it and tests call `app.request()` on it. */
@@ -61,6 +65,7 @@ export function createApp(deps: AppDeps): Hono {
   app.route("/", apiRoutes(deps));
   app.route("/", leaderboardRoutes(deps));
   app.route("/", adminRoutes(deps));
+  app.route("/", interactionsRoute(deps));
   app.route("/", cardRoutes(deps));
   app.route("/", metricsRoutes());
 

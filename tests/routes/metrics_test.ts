@@ -2,6 +2,7 @@ import assert from "node:assert/strict";
 import { WORKED_R1, workedExample } from "../helpers/fixtures.ts";
 import { testApp } from "../helpers/test_app.ts";
 import { dbTest } from "../helpers/test_db.ts";
+import { withHarness } from "./discord/discord_harness.ts";
 
 /** The value of one sample line of the exposition, 0 when absent. */
 function sample(text: string, line: string): number {
@@ -49,4 +50,19 @@ dbTest("every response carries a request id; a sane incoming id is kept", async 
   assert.equal(kept.headers.get("x-request-id"), "proxy-42");
   const replaced = await t.app.request("/health", { headers: { "x-request-id": "bad id\n" } });
   assert.notEqual(replaced.headers.get("x-request-id"), "bad id\n");
+});
+
+dbTest("Discord interactions are counted by type and command", async (db) => {
+  await withHarness(db, {}, async (h) => {
+    const before = await scrape(h.t.app);
+    await h.command("help");
+    await h.command("help");
+    await h.command("nosuchcommand");
+    await h.autocomplete("stats", ["player", "x"]);
+    const after = await scrape(h.t.app);
+    const delta = (line: string) => sample(after, line) - sample(before, line);
+    assert.equal(delta('etl_discord_interactions_total{type="command",command="help"}'), 2);
+    assert.equal(delta('etl_discord_interactions_total{type="command",command="unknown"}'), 1);
+    assert.equal(delta('etl_discord_interactions_total{type="autocomplete",command="stats"}'), 1);
+  });
 });
