@@ -13,7 +13,9 @@ import {
   type DiscordConfig,
   discordConfigOf,
 } from "./routes/discord/discord_config.ts";
+import { ChannelPoster, postAfterImport } from "./routes/discord/channel_posts.ts";
 import { createDiscordDeps } from "./routes/discord/discord_deps.ts";
+import { startPostScheduler } from "./routes/discord/post_scheduler.ts";
 
 export const VERSION = "0.2.0";
 
@@ -121,6 +123,14 @@ if (import.meta.main) {
   const db = await openConfiguredDb(config);
   const cards = await configureCardRenderer(config.cardRenderer);
   const discord = config.discord ? createDiscordDeps(config.discord) : null;
+  // Automatic channel posts need the bot token (interaction replies do not).
+  const poster = discord && config.discord?.botToken
+    ? new ChannelPoster(db, discord.rest, {
+      sessionGapMinutes: config.ingest.sessionGapMinutes,
+      now: Date.now,
+      log: discord.log,
+    })
+    : null;
   const app = createApp({
     db,
     version: VERSION,
@@ -128,7 +138,11 @@ if (import.meta.main) {
     adminToken: config.adminToken,
     now: Date.now,
     discord,
+    onImported: poster && discord ? postAfterImport(poster, discord.background) : undefined,
   });
+  const scheduler = poster
+    ? startPostScheduler(poster, { intervalSeconds: 60, log: discord!.log })
+    : null;
   const server = Deno.serve({ port: config.port, hostname: config.host }, app.fetch);
   // Warm the card renderer in the background so the first Discord card answers quickly.
   cards.warm().catch((error) =>
@@ -139,6 +153,7 @@ if (import.meta.main) {
   // On SIGTERM, finish deferred Discord responses before the process ends.
   Deno.addSignalListener("SIGTERM", async () => {
     await server.shutdown();
+    scheduler?.stop();
     await discord?.background.settled();
     await db.close();
     Deno.exit(0);

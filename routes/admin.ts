@@ -17,6 +17,7 @@ import {
   listServers,
   revokeServerTokens,
 } from "../db/queries/servers.ts";
+import { setServerChannel } from "../db/queries/channel_posts.ts";
 import { issueUploadToken } from "../ingest/auth.ts";
 import { loadIngestContext } from "../ingest/context.ts";
 import { rebuild } from "../ingest/rebuild.ts";
@@ -33,6 +34,9 @@ const serverBody = z.object({
     isValidTimeZone,
     "not an IANA time zone (e.g. Europe/Berlin)",
   ),
+});
+const channelBody = z.object({
+  channelId: z.string().regex(/^\d{17,20}$/, "a Discord channel id (17–20 digits)").nullable(),
 });
 const mapName = z.string().trim().min(1).max(50).regex(/^[A-Za-z0-9_.+-]+$/, "not a map name")
   .transform((map) => map.toLowerCase());
@@ -105,6 +109,15 @@ export function adminRoutes(deps: AppDeps): Hono {
       throw new ApiError(404, "not_found", `no server ${serverId}`);
     }
     return c.json({ serverId, revoked: await revokeServerTokens(db, serverId) });
+  });
+
+  app.put("/api/v1/admin/servers/:id/discord-channel", async (c) => {
+    const serverId = parseParam(z.coerce.number().int().min(1), c.req.param("id"), "id");
+    const body = parseParam(channelBody, await jsonBody(c.req.raw), "body");
+    if (!await setServerChannel(db, serverId, body.channelId)) {
+      throw new ApiError(404, "not_found", `no server ${serverId}`);
+    }
+    return c.json({ serverId, discordChannelId: body.channelId });
   });
 
   app.get("/api/v1/admin/excluded-maps", async (c) =>

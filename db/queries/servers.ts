@@ -33,6 +33,8 @@ export async function findServerById(db: Db, id: number): Promise<Server | null>
 }
 
 export interface ServerListing extends Server {
+  /** Where automatic posts go; null: the server posts nothing. */
+  discordChannelId: string | null;
   activeTokens: number;
   rawFiles: number;
   lastUploadAt: string | null;
@@ -41,6 +43,7 @@ export interface ServerListing extends Server {
 export async function listServers(db: Db): Promise<ServerListing[]> {
   return await db.query<ServerListing>(
     `select s.id, s.name, s.time_zone as "timeZone", s.created_at as "createdAt",
+       s.discord_channel_id as "discordChannelId",
        (select count(*)::int from upload_tokens t where t.server_id = s.id and t.revoked_at is null)
          as "activeTokens",
        (select count(*)::int from raw_files f where f.server_id = s.id) as "rawFiles",
