@@ -7,12 +7,13 @@ import { createRequire } from "node:module";
 import satori from "satori";
 import type { Element } from "./jsx/jsx-runtime.ts";
 import { fonts } from "./fonts.ts";
+import { encodePng } from "./png_encode.ts";
 
 export type RendererChoice = "auto" | "native" | "wasm";
 export type RendererBackend = "native" | "wasm";
 
 interface ResvgLike {
-  render(): { asPng(): Uint8Array; width: number; height: number };
+  render(): { pixels: Uint8Array; width: number; height: number };
 }
 type ResvgConstructor = new (
   svg: string,
@@ -82,7 +83,11 @@ export async function createRenderer(choice: RendererChoice = "auto"): Promise<R
         fitTo: { mode: "zoom", value: scale },
         font: { loadSystemFonts: false },
       }).render();
-      return { png: image.asPng(), width: image.width, height: image.height };
+      return {
+        png: encodePng(image.width, image.height, image.pixels),
+        width: image.width,
+        height: image.height,
+      };
     },
   };
 }

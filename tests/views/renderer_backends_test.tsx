@@ -2,6 +2,7 @@ import assert from "node:assert/strict";
 import { CardCache, cardHash } from "../../views/card_cache.ts";
 import { CardRenderer } from "../../views/cards/card.ts";
 import { leaderboardCard, type LeaderboardCardInput } from "../../views/cards/leaderboard.tsx";
+import { encodePng } from "../../views/png_encode.ts";
 import { createRenderer } from "../../views/render.ts";
 import { decodePng, GOLDEN_TOLERANCE, pixelDifference } from "../helpers/golden.ts";
 
@@ -54,4 +55,13 @@ Deno.test("the card cache evicts the least recently used entry", async () => {
   assert.equal(cache.get("b"), undefined);
   assert.equal(cache.get("a")?.width, 1);
   assert.notEqual(await cardHash("x", 1, { a: 1 }), await cardHash("x", 2, { a: 1 }));
+});
+
+Deno.test("the PNG encoder writes what pngjs reads back, un-premultiplying alpha", () => {
+  // 2 × 1: an opaque red pixel and a half-transparent white one (premultiplied: 128,128,128,128).
+  const png = encodePng(2, 1, new Uint8Array([255, 0, 0, 255, 128, 128, 128, 128]));
+  const decoded = decodePng(png);
+  assert.equal(decoded.width, 2);
+  assert.equal(decoded.height, 1);
+  assert.deepEqual([...decoded.data], [255, 0, 0, 255, 255, 255, 255, 128]);
 });

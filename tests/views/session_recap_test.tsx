@@ -99,3 +99,41 @@ Deno.test("session recap: one map, extreme names and a team without players rend
   assert.ok(png.height > 400 && png.height < 900, `height ${png.height}`);
   await assertGolden("session-recap-edge-names", card.png);
 });
+
+Deno.test("session recap: a marathon session draws its latest 14 maps only", async () => {
+  const map = (i: number) => ({
+    map: `map_${i}`,
+    counted: true,
+    winner: "A" as const,
+    points: { A: 2, B: 0 },
+    rounds: [{
+      round: 1,
+      attackers: "A" as const,
+      completed: true,
+      timeSetSeconds: 300,
+      durationSeconds: 300,
+    }],
+  });
+  const base: SessionRecapInput = {
+    id: 1,
+    date: "2025-01-01",
+    server: "s",
+    durationSeconds: 3600,
+    teams: { A: { name: "A", score: 0, mapsWon: 0 }, B: { name: "B", score: 0, mapsWon: 0 } },
+    draws: 0,
+    maps: [],
+    players: [player("p", 1, "A")],
+    mvps: {},
+  };
+  const heightWith = async (count: number) =>
+    decodePng(
+      (await renderer.render(sessionRecapCard, {
+        ...base,
+        maps: Array.from({ length: count }, (_, i) => map(i)),
+      })).png,
+    ).height;
+  const fourteen = await heightWith(14);
+  const sixty = await heightWith(60);
+  // One extra line ("46 earlier maps not shown"), not 46 more rows.
+  assert.ok(sixty - fourteen < 40, `${fourteen} → ${sixty}`);
+});

@@ -252,6 +252,9 @@ function DpmPanel(props: { input: SessionGraphsInput }) {
   );
 }
 
+/** Bars drawn at most (a marathon session shows its latest maps; totals still count all). */
+const MAX_BAR_MAPS = 14;
+
 function KillsPanel(props: { input: SessionGraphsInput }) {
   const { maps, players, teams } = props.input;
   const hasTeams = players.some((p) => p.team !== null);
@@ -264,7 +267,10 @@ function KillsPanel(props: { input: SessionGraphsInput }) {
   const inner = KILLS_PANEL_WIDTH - 2 * SPACE.lg - 2;
   // Spread the rows over the height of the support table beside the chart (28 px a player).
   const besideHeight = 22 + 28 * players.length - 25 - 38;
-  const rowHeight = Math.max(34, Math.min(56, Math.floor(besideHeight / Math.max(1, maps.length))));
+  const rowHeight = Math.max(
+    34,
+    Math.min(56, Math.floor(besideHeight / Math.max(1, Math.min(maps.length, MAX_BAR_MAPS)))),
+  );
   return (
     <div style={{ display: "flex", width: KILLS_PANEL_WIDTH }}>
       <Panel heading={hasTeams ? "Team kills per map" : "Kills and deaths per map"} grow>
@@ -278,11 +284,18 @@ function KillsPanel(props: { input: SessionGraphsInput }) {
                 rowHeight={rowHeight}
                 barHeight={rowHeight >= 46 ? 14 : 12}
                 series={series}
-                groups={maps.map((m) => ({
+                groups={maps.slice(-MAX_BAR_MAPS).map((m) => ({
                   label: m.map,
                   values: hasTeams ? [m.teamKills.A, m.teamKills.B] : [m.kills, m.deaths],
                 }))}
               />
+              {maps.length > MAX_BAR_MAPS
+                ? (
+                  <div style={{ display: "flex", color: THEME.muted, fontSize: TYPE.small }}>
+                    {`the last ${MAX_BAR_MAPS} of ${maps.length} maps; totals count every map`}
+                  </div>
+                )
+                : null}
               <SessionTotals input={props.input} series={series} hasTeams={hasTeams} />
             </div>
           )

@@ -142,6 +142,9 @@ export function sessionRecapInput(
 
 const MEDALS = [THEME.gold, THEME.silver, THEME.bronze];
 
+/** Map rows drawn at most: a marathon session shows its latest maps (the score counts all). */
+const MAX_MAP_ROWS = 14;
+
 /** The team a round's result belongs to: the attackers set a time, the defenders held. */
 function credited(round: RecapRound): TeamSide | null {
   if (!round.attackers) return null;
@@ -193,7 +196,6 @@ function MapRow(props: { map: RecapMap; teams: SessionRecapInput["teams"] }) {
 }
 
 function Scoreboard(props: { players: RecapPlayer[] }) {
-  const n = (value: string) => value;
   const columns: Column<RecapPlayer>[] = [
     {
       label: "#",
@@ -213,39 +215,39 @@ function Scoreboard(props: { players: RecapPlayer[] }) {
         />
       ),
     },
-    { label: "K", width: 48, align: "right", numeric: true, cell: (p) => n(String(p.kills)) },
-    { label: "D", width: 48, align: "right", numeric: true, cell: (p) => n(String(p.deaths)) },
-    { label: "K/D", width: 58, align: "right", numeric: true, cell: (p) => fixed(p.kdRatio, 2) },
-    { label: "DPM", width: 64, align: "right", numeric: true, cell: (p) => fixed(p.dpm, 1) },
-    { label: "Acc", width: 70, align: "right", numeric: true, cell: (p) => percent(p.accuracy) },
+    { label: "K", width: 48, align: "right", numeric: true, text: (p) => String(p.kills) },
+    { label: "D", width: 48, align: "right", numeric: true, text: (p) => String(p.deaths) },
+    { label: "K/D", width: 58, align: "right", numeric: true, text: (p) => fixed(p.kdRatio, 2) },
+    { label: "DPM", width: 64, align: "right", numeric: true, text: (p) => fixed(p.dpm, 1) },
+    { label: "Acc", width: 70, align: "right", numeric: true, text: (p) => percent(p.accuracy) },
     {
       label: "Dmg +",
       width: 76,
       align: "right",
       numeric: true,
-      cell: (p) => thousands(p.damageGiven),
+      text: (p) => thousands(p.damageGiven),
     },
     {
       label: "Dmg −",
       width: 76,
       align: "right",
       numeric: true,
-      cell: (p) => thousands(p.damageReceived),
+      text: (p) => thousands(p.damageReceived),
     },
-    { label: "Rev", width: 46, align: "right", numeric: true, cell: (p) => String(p.revivesGiven) },
+    { label: "Rev", width: 46, align: "right", numeric: true, text: (p) => String(p.revivesGiven) },
     {
       label: "Dead",
       width: 64,
       align: "right",
       numeric: true,
-      cell: (p) => clock(p.timeDeadSeconds),
+      text: (p) => clock(p.timeDeadSeconds),
     },
     {
       label: "HSK",
       width: 46,
       align: "right",
       numeric: true,
-      cell: (p) => String(p.headshotKills),
+      text: (p) => String(p.headshotKills),
     },
   ];
   return (
@@ -359,8 +361,15 @@ export const sessionRecapCard: CardDefinition<SessionRecapInput> = {
       aside={<TeamScore input={input} />}
     >
       <Panel heading="Maps">
+        {input.maps.length > MAX_MAP_ROWS
+          ? (
+            <div style={{ display: "flex", color: THEME.muted }}>
+              {`${input.maps.length - MAX_MAP_ROWS} earlier maps not shown`}
+            </div>
+          )
+          : null}
         {input.maps.length > 0
-          ? input.maps.map((map) => <MapRow map={map} teams={input.teams} />)
+          ? input.maps.slice(-MAX_MAP_ROWS).map((map) => <MapRow map={map} teams={input.teams} />)
           : <div style={{ display: "flex", color: THEME.muted }}>No maps played</div>}
       </Panel>
       <Panel heading="Scoreboard">
