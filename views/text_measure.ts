@@ -34,24 +34,41 @@ export interface TextStyle {
   fontFamily?: string;
 }
 
-/** Width in px of one character: the first face that has the glyph, else an em-ish box. */
-function charWidth(char: string, faces: ParsedFont[], fontSize: number): number {
-  for (const face of faces) {
-    if (face.charToGlyphIndex(char) > 0) return face.getAdvanceWidth(char, fontSize);
+/** The face that draws `char` (the first that has it), or null. */
+function faceOf(char: string, faces: ParsedFont[]): ParsedFont | null {
+  for (const face of faces) if (face.charToGlyphIndex(char) > 0) return face;
+  return null;
+}
+
+/**
+ * Widths of each character. Satori draws the spaces after a fallback glyph (an emoji) in that
+ * glyph's face, whose space can be far wider than the text face's, so a space is measured in the
+ * face of the character before it.
+ */
+function widths(text: string, style: TextStyle): { char: string; width: number }[] {
+  const faces = facesFor(style.fontFamily ?? TEXT_FONT, style.fontWeight ?? 400);
+  const out: { char: string; width: number }[] = [];
+  let previous: ParsedFont | null = null;
+  for (const char of text) {
+    let face = faceOf(char, faces);
+    if (/\s/.test(char) && previous && previous !== faces[0]) {
+      face = previous.charToGlyphIndex(char) > 0 ? previous : face;
+    }
+    out.push({
+      char,
+      width: face ? face.getAdvanceWidth(char, style.fontSize) : style.fontSize * 0.6,
+    });
+    if (!/\s/.test(char)) previous = face;
   }
-  return fontSize * 0.6;
+  return out;
 }
 
 /** Width in px of `text` drawn in `style`. */
 export function measureText(text: string, style: TextStyle): number {
-  const faces = facesFor(style.fontFamily ?? TEXT_FONT, style.fontWeight ?? 400);
-  let width = 0;
-  for (const char of text) width += charWidth(char, faces, style.fontSize);
-  return width;
+  return widths(text, style).reduce((sum, c) => sum + c.width, 0);
 }
 
 /** Per-character widths, for cutting coloured segments at one measured budget. */
 export function charWidths(text: string, style: TextStyle): { char: string; width: number }[] {
-  const faces = facesFor(style.fontFamily ?? TEXT_FONT, style.fontWeight ?? 400);
-  return Array.from(text, (char) => ({ char, width: charWidth(char, faces, style.fontSize) }));
+  return widths(text, style);
 }
