@@ -14,6 +14,7 @@ import { createRenderer } from "../../views/render.ts";
 import { seedCardFixtures } from "../helpers/card_fixture_db.ts";
 import { assertGolden, decodePng } from "../helpers/golden.ts";
 import { dbTest } from "../helpers/test_db.ts";
+import { playerSums } from "../helpers/player_sums.ts";
 
 const renderer = new CardRenderer(await createRenderer("native"));
 
@@ -25,34 +26,7 @@ async function renderCard(input: PlayerProfileInput) {
   return { card, ms };
 }
 
-function sums(overrides: Partial<PlayerSums> = {}): PlayerSums {
-  return {
-    rounds: 0,
-    kills: 0,
-    deaths: 0,
-    headshots: 0,
-    headshotKills: 0,
-    hits: 0,
-    shots: 0,
-    damageGiven: 0,
-    damageReceived: 0,
-    teamDamageGiven: 0,
-    timedDamageGiven: 0,
-    playedSeconds: 0,
-    timeDeadSeconds: 0,
-    gibs: 0,
-    xp: 0,
-    revivesGiven: 0,
-    timesRevived: 0,
-    objectives: 0,
-    dynamitesPlanted: 0,
-    dynamitesDefused: 0,
-    usefulKills: 0,
-    deniedPlaytime: 0,
-    multikills: 0,
-    ...overrides,
-  };
-}
+const sums = playerSums;
 
 function rows(overrides: Partial<PlayerProfileRows> = {}): PlayerProfileRows {
   return {
