@@ -15,9 +15,9 @@ import {
 } from "./routes/discord/discord_config.ts";
 import { ChannelPoster, postAfterImport } from "./routes/discord/channel_posts.ts";
 import { createDiscordDeps } from "./routes/discord/discord_deps.ts";
-import { startPostScheduler } from "./routes/discord/post_scheduler.ts";
+import { registerPostCron, startPostScheduler } from "./routes/discord/post_scheduler.ts";
 
-export const VERSION = "0.2.0";
+export const VERSION = "0.3.0";
 
 const optional = (schema: z.ZodType<string>) =>
   z.preprocess((value) => (value === "" ? undefined : value), schema.optional());
@@ -113,6 +113,9 @@ export async function openConfiguredDb(config: Pick<Config, "databaseUrl" | "dat
   return db;
 }
 
+// Deno Deploy picks up cron jobs only from top-level code that runs before the server starts.
+const postCronRegistered = import.meta.main && registerPostCron();
+
 if (import.meta.main) {
   const loaded = loadConfig(Deno.env.toObject());
   if (!loaded.ok) {
@@ -141,7 +144,11 @@ if (import.meta.main) {
     onImported: poster && discord ? postAfterImport(poster, discord.background) : undefined,
   });
   const scheduler = poster
-    ? startPostScheduler(poster, { intervalSeconds: 60, log: discord!.log })
+    ? startPostScheduler(poster, {
+      intervalSeconds: 60,
+      log: discord!.log,
+      cronRegistered: postCronRegistered,
+    })
     : null;
   const server = Deno.serve({ port: config.port, hostname: config.host }, app.fetch);
   // Warm the card renderer in the background so the first Discord card answers quickly.

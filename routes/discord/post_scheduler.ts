@@ -2,11 +2,26 @@
  * Runs the channel poster's pass every minute: with `Deno.cron` where the runtime offers it (Deno
  * Deploy; `--unstable-cron` locally), otherwise with an interval timer. A pass never overlaps the
  * previous one in this process; across instances the outbox's row claims keep posts unique.
+ *
+ * Deno Deploy discovers cron jobs by evaluating a module's top level before the server starts, so
+ * `registerPostCron` is called there (main.ts) and the pass is attached once the database is open.
  */
 import type { ChannelPoster } from "./channel_posts.ts";
 import type { DiscordLog } from "./discord_deps.ts";
 
 type CronFunction = (name: string, schedule: string, handler: () => Promise<void>) => Promise<void>;
+
+let attachedPass: (() => Promise<void>) | null = null;
+
+/** Registers the every-minute cron job when the runtime has `Deno.cron`; true if it did. */
+export function registerPostCron(): boolean {
+  const cron = (Deno as unknown as { cron?: CronFunction }).cron;
+  if (typeof cron !== "function") return false;
+  cron("etl-stats channel posts", "* * * * *", async () => {
+    await attachedPass?.();
+  });
+  return true;
+}
 
 export interface PostScheduler {
   mode: "cron" | "interval";
@@ -15,7 +30,7 @@ export interface PostScheduler {
 
 export function startPostScheduler(
   poster: ChannelPoster,
-  options: { intervalSeconds: number; log: DiscordLog },
+  options: { intervalSeconds: number; log: DiscordLog; cronRegistered: boolean },
 ): PostScheduler {
   let running = false;
   const pass = async () => {
@@ -32,10 +47,9 @@ export function startPostScheduler(
       running = false;
     }
   };
-  const cron = (Deno as unknown as { cron?: CronFunction }).cron;
-  if (typeof cron === "function") {
-    cron("etl-stats channel posts", "* * * * *", pass);
-    return { mode: "cron", stop: () => {} };
+  if (options.cronRegistered) {
+    attachedPass = pass;
+    return { mode: "cron", stop: () => (attachedPass = null) };
   }
   const timer = setInterval(pass, options.intervalSeconds * 1000);
   return { mode: "interval", stop: () => clearInterval(timer) };
