@@ -1,9 +1,10 @@
 /**
  * Discord links (domain-rules §6): one Discord user ↔ one player GUID, unique on both sides, and the
- * look-ups the Discord commands' autocomplete and arguments need (players by linked user, unlinked
- * players to offer, maps by name, a session by date).
+ * look-ups the Discord commands' autocomplete needs (players by linked user, unlinked players to
+ * offer).
  */
 import type { Db } from "../client.ts";
+import { containsPattern } from "./like_pattern.ts";
 
 /** A stored link with the player's display name. */
 export interface DiscordLink {
@@ -101,8 +102,6 @@ export async function removeLink(db: Db, discordUserId: string): Promise<Discord
   return rows[0] ?? null;
 }
 
-const likePattern = (query: string) => `%${query.toLowerCase().replace(/[\\%_]/g, "\\$&")}%`;
-
 /** A linked player found by the Discord name of its user. */
 export interface LinkedPlayerMatch {
   guid: string;
@@ -122,7 +121,7 @@ export async function playersByDiscordName(
      from discord_links l join players p on p.guid = l.guid join player_names n on n.guid = l.guid
      where lower(l.discord_name) like $1
      order by p.last_seen desc, n.name limit $2`,
-    [likePattern(query), limit],
+    [containsPattern(query), limit],
   );
 }
 
@@ -162,31 +161,4 @@ export async function recentUnlinkedPlayers(db: Db, limit: number): Promise<Unli
      order by p.last_seen desc, kills desc, n.name limit $1`,
     [limit],
   );
-}
-
-/** A map name with when it was last played. */
-export interface MapMatch {
-  map: string;
-  lastPlayedAt: string;
-  rounds: number;
-}
-
-/** Maps with a stored round whose name contains `query` (any case), most recently played first. */
-export async function mapsMatching(db: Db, query: string, limit: number): Promise<MapMatch[]> {
-  return await db.query<MapMatch>(
-    `select lower(map) as map, max(played_at) as "lastPlayedAt", count(*)::int as rounds
-     from rounds where lower(map) like $1
-     group by lower(map) order by max(played_at) desc, lower(map) limit $2`,
-    [likePattern(query), limit],
-  );
-}
-
-/** Id of the latest session that started on a local date (`YYYY-MM-DD`), or null. */
-export async function latestSessionIdOn(db: Db, date: string): Promise<number | null> {
-  const rows = await db.query<{ id: number }>(
-    `select id from sessions where local_date = $1::date
-     order by first_round_at desc, id desc limit 1`,
-    [date],
-  );
-  return rows[0]?.id ?? null;
 }

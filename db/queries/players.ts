@@ -1,5 +1,6 @@
 /** Read model of players: search and the lifetime profile. */
 import type { Db } from "../client.ts";
+import { containsPattern } from "./like_pattern.ts";
 import { type PlayerSums, TOTALS_SUM_COLUMNS } from "./sums.ts";
 
 export interface PlayerSearchRow {
@@ -19,7 +20,7 @@ export async function searchPlayers(
   query: string,
   limit: number,
 ): Promise<PlayerSearchRow[]> {
-  const pattern = `%${query.toLowerCase().replace(/[\\%_]/g, "\\$&")}%`;
+  const pattern = containsPattern(query);
   return await db.query<PlayerSearchRow>(
     `select p.guid, n.name, m.alias as "matchedAlias", p.last_seen as "lastSeen",
        coalesce((select sum(t.rounds)::int from player_session_totals t where t.guid = p.guid), 0) as rounds

@@ -172,3 +172,13 @@ export async function sessionRosters(
     [id],
   );
 }
+
+/** Id of the latest session that started on a local date (`YYYY-MM-DD`), or null. */
+export async function latestSessionIdOn(db: Db, date: string): Promise<number | null> {
+  const rows = await db.query<{ id: number }>(
+    `select id from sessions where local_date = $1::date
+     order by first_round_at desc, id desc limit 1`,
+    [date],
+  );
+  return rows[0]?.id ?? null;
+}

@@ -4,9 +4,9 @@
  * sent back is the GUID, so the command gets an exact player.
  */
 import type { Db } from "../../db/client.ts";
+import { mapsMatching } from "../../db/queries/maps.ts";
 import {
   linkedGuids,
-  mapsMatching,
   playersByDiscordName,
   recentUnlinkedPlayers,
 } from "../../db/queries/discord_links.ts";

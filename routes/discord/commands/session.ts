@@ -1,8 +1,11 @@
 /** `/session [which]`: a session's recap card, with buttons for its graphs and per-map view. */
 import { ApplicationCommandOptionTypes } from "@discordeno/bot";
 import type { Db } from "../../../db/client.ts";
-import { latestSessionIdOn } from "../../../db/queries/discord_links.ts";
-import { latestSessionId, sessionSummary } from "../../../db/queries/sessions.ts";
+import {
+  latestSessionId,
+  latestSessionIdOn,
+  sessionSummary,
+} from "../../../db/queries/sessions.ts";
 import { quoted } from "../../../views/embeds/embed_text.ts";
 import { sessionChoices } from "../autocomplete.ts";
 import { deferred, type SlashCommand } from "../command.ts";
