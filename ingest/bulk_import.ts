@@ -3,6 +3,7 @@
  * names, a batch per transaction. Re-running after an interruption (even `kill -9`) finishes the
  * job: committed batches answer "duplicate", an interrupted batch left nothing behind.
  */
+import type { RoundMeta } from "../domain/round_meta.ts";
 import { basename } from "node:path";
 import { localSeconds, parseStatsFileName } from "../domain/stats_file_name.ts";
 import type { Db } from "../db/client.ts";
@@ -28,6 +29,8 @@ export interface BulkSummary {
 export interface BulkFile {
   fileName: string;
   read: () => Promise<Uint8Array>;
+  /** What the game saw of the round (the uploader's `.meta.json` sidecar), when known. */
+  meta?: RoundMeta | null;
 }
 
 /** Orders files by the local date-time in their names (Round 1 before Round 2); others first. */
@@ -98,7 +101,11 @@ export async function bulkImport(
   for (let start = 0; start < ordered.length; start += batchSize) {
     const batch = ordered.slice(start, start + batchSize);
     const incoming: IncomingFile[] = await Promise.all(
-      batch.map(async (file) => ({ fileName: basename(file.fileName), bytes: await file.read() })),
+      batch.map(async (file) => ({
+        fileName: basename(file.fileName),
+        bytes: await file.read(),
+        roundMeta: file.meta ?? null,
+      })),
     );
     let outcomes: IngestOutcome[];
     try {

@@ -1,12 +1,15 @@
 /**
  * `deno task import [--server NAME] [--time-zone ZONE] [--batch N] <dir|file>...`: imports stats
- * files through the upload pipeline in chronological order. Prints a summary; exit 1 when any
- * file failed, 2 on a usage error. Safe to re-run after an interruption.
+ * files through the upload pipeline in chronological order, each with the uploader's
+ * `<file>.meta.json` sidecar when there is one (a bad sidecar is a warning: the file is imported
+ * without it). Prints a summary; exit 1 when any file failed, 2 on a usage error. Safe to re-run
+ * after an interruption.
  */
 import { join } from "node:path";
 import { isValidTimeZone } from "../domain/time_zones.ts";
 import { createServer, findServerByName } from "../db/queries/servers.ts";
 import { loadConfig, openConfiguredDb } from "../main.ts";
+import { type RoundMeta, roundMetaFromJson } from "../domain/round_meta.ts";
 import { type BulkFile, bulkImport, type BulkSummary, DEFAULT_BATCH_SIZE } from "./bulk_import.ts";
 import { loadIngestContext } from "./context.ts";
 
@@ -60,14 +63,47 @@ function parseArgs(args: string[]): Options {
   return options;
 }
 
+/** The uploader's sidecar next to a stats file: `<file>.meta.json`. */
+const META_SUFFIX = ".meta.json";
+
+/** Reads a stats file's meta sidecar; a missing one is null, a bad one a warning and null. */
+async function readSidecar(path: string): Promise<RoundMeta | null> {
+  let text: string;
+  try {
+    text = await Deno.readTextFile(`${path}${META_SUFFIX}`);
+  } catch (error) {
+    if (error instanceof Deno.errors.NotFound) return null;
+    throw error;
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    console.error(`warning: ${path}${META_SUFFIX} is not JSON; importing the file without it`);
+    return null;
+  }
+  const meta = roundMetaFromJson(json);
+  if (!meta.ok) {
+    console.error(
+      `warning: ${path}${META_SUFFIX}: ${meta.error.message}; importing the file without it`,
+    );
+    return null;
+  }
+  return meta.value;
+}
+
 async function collect(paths: readonly string[]): Promise<BulkFile[]> {
   const files: BulkFile[] = [];
   const visit = async (path: string): Promise<void> => {
     const info = await Deno.stat(path);
     if (info.isDirectory) {
       for await (const entry of Deno.readDir(path)) await visit(join(path, entry.name));
-    } else if (info.isFile) {
-      files.push({ fileName: path, read: () => Deno.readFile(path) });
+    } else if (info.isFile && !path.endsWith(META_SUFFIX)) {
+      files.push({
+        fileName: path,
+        read: () => Deno.readFile(path),
+        meta: await readSidecar(path),
+      });
     }
   };
   for (const path of paths) {

@@ -5,6 +5,7 @@ import { type Db, openDb } from "../../db/client.ts";
 import { generateCorpus } from "../../ingest/corpus/generate_corpus.ts";
 import { PROJECT_ROOT, runScript } from "../helpers/run_cli.ts";
 import { type Engine, ENGINES } from "../helpers/test_db.ts";
+import { WORKED_R1, WORKED_R2, workedExample } from "../helpers/fixtures.ts";
 
 const DATABASE_URL = Deno.env.get("DATABASE_URL");
 const SCRIPT = "ingest/import_cli.ts";
@@ -196,6 +197,65 @@ for (const engine of ENGINES) {
           );
         } finally {
           await after.close();
+        }
+      } finally {
+        await database.drop();
+        await Deno.remove(dir, { recursive: true });
+      }
+    },
+  });
+}
+
+for (const engine of ENGINES) {
+  Deno.test({
+    name: `[${engine}] import CLI reads the uploader's meta sidecars; a bad one is a warning`,
+    sanitizeOps: false,
+    sanitizeResources: false,
+    async fn() {
+      const dir = await Deno.makeTempDir();
+      const database = await databaseFor(engine, dir);
+      try {
+        const stats = join(dir, "stats");
+        await Deno.mkdir(stats);
+        for (const name of [WORKED_R1, WORKED_R2] as const) {
+          await Deno.writeFile(join(stats, name), workedExample(name));
+        }
+        await Deno.writeTextFile(join(stats, `${WORKED_R1}.meta.json`), "{not json");
+        await Deno.writeTextFile(
+          join(stats, `${WORKED_R2}.meta.json`),
+          JSON.stringify({
+            version: 1,
+            map: "etl_supply",
+            round: 2,
+            startedAt: "2025-11-14T20:33:00Z",
+            endedAt: "2025-11-14T20:35:00Z",
+            pausedSeconds: 0,
+            endReason: "surrender",
+            surrenderedBy: "allies",
+            winner: "axis",
+          }),
+        );
+        const run = await runScript(SCRIPT, ["--server", "lan", stats], {
+          permissions: PERMISSIONS,
+          env: database.env,
+        });
+        assert.equal(run.code, 0, run.stderr + run.stdout);
+        assert.match(run.stdout, /imported\s+2\b/);
+        assert.match(run.stdout, /skipped\s+0\b/, "sidecars are not stats files");
+        assert.match(
+          run.stderr,
+          new RegExp(
+            `warning: .*${WORKED_R1}\\.meta\\.json is not JSON; importing the file without it`,
+          ),
+        );
+        const db = await database.open();
+        try {
+          const rows = await db.query<{ file_name: string; meta: string | null }>(
+            "select file_name, round_meta->>'endReason' as meta from raw_files order by file_name",
+          );
+          assert.deepEqual(rows.map((r) => r.meta), [null, "surrender"]);
+        } finally {
+          await db.close();
         }
       } finally {
         await database.drop();
