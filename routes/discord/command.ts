@@ -24,6 +24,8 @@ export interface Caller {
   id: string;
   name: string;
   member: InteractionMember | null;
+  /** The Discord server the interaction came from; null in a DM. */
+  guildId: string | null;
 }
 
 /** A command definition as Discord registers it; chat-input commands always have a description. */

@@ -21,6 +21,8 @@ export interface DiscordConfig {
   guildId: string | null;
   /** Members with this role may use `/admin` besides those with Manage Server. */
   adminRoleId: string | null;
+  /** The only Discord servers `/admin` answers in (empty: `/admin` is off). */
+  adminGuildIds: string[];
 }
 
 const blankIsUnset = (schema: z.ZodType<string | undefined>) =>
@@ -43,6 +45,12 @@ export const DISCORD_ENV_SHAPE = {
   ),
   DISCORD_GUILD_ID: blankIsUnset(snowflake.optional()),
   DISCORD_ADMIN_ROLE_ID: blankIsUnset(snowflake.optional()),
+  DISCORD_ADMIN_GUILD_IDS: blankIsUnset(
+    z.string().regex(
+      /^\d{17,20}(\s*,\s*\d{17,20})*$/,
+      "must be Discord server ids (17–20 digits), comma-separated",
+    ).optional(),
+  ),
 };
 
 const discordEnvSchema = z.object(DISCORD_ENV_SHAPE);
@@ -69,6 +77,11 @@ export function discordConfigOf(env: DiscordEnv): DiscordConfig | null {
     apiBaseUrl: (env.DISCORD_API_BASE_URL ?? DEFAULT_DISCORD_API_BASE_URL).replace(/\/+$/, ""),
     guildId: env.DISCORD_GUILD_ID ?? null,
     adminRoleId: env.DISCORD_ADMIN_ROLE_ID ?? null,
+    adminGuildIds: env.DISCORD_ADMIN_GUILD_IDS
+      ? env.DISCORD_ADMIN_GUILD_IDS.split(",").map((id) => id.trim())
+      : env.DISCORD_GUILD_ID
+      ? [env.DISCORD_GUILD_ID]
+      : [],
   };
 }
 

@@ -33,7 +33,12 @@ type FromUser = CommandInteraction | ComponentInteraction | AutocompleteInteract
 
 function callerOf(interaction: FromUser): Caller {
   const user = interaction.member?.user ?? interaction.user!;
-  return { id: user.id, name: displayName(user), member: interaction.member ?? null };
+  return {
+    id: user.id,
+    name: displayName(user),
+    member: interaction.member ?? null,
+    guildId: interaction.guild_id ?? null,
+  };
 }
 
 function invocationOf(

@@ -109,6 +109,7 @@ const discord = createDiscordDeps({
   apiBaseUrl: fake.baseUrl,
   guildId: null,
   adminRoleId: null,
+  adminGuildIds: [],
 }, {
   log: (level, msg, fields) => level === "error" && logged.push(`${msg} ${JSON.stringify(fields)}`),
 });

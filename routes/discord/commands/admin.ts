@@ -36,8 +36,11 @@ const userOption = (description: string) => ({
   required: true,
 });
 
-export const REFUSED = "`/admin` needs the Manage Server permission (or the admin role) in this " +
-  "server. Ask an admin, or type `/help` for the commands everyone can use.";
+export const REFUSED = "`/admin` needs the Manage Server permission (or the admin role) in the " +
+  "community's own server. Ask an admin, or type `/help` for the commands everyone can use.";
+
+export const NO_ADMIN_SERVER = "`/admin` is off: the stats admin has not named the community's " +
+  "Discord server (DISCORD_ADMIN_GUILD_IDS or DISCORD_GUILD_ID). Type `/help` for the other commands.";
 
 function requireUser(invocation: Invocation): PickedUser {
   const user = invocation.options.user("user");
@@ -122,7 +125,8 @@ export const adminCommand: SlashCommand = {
 
   async run(invocation) {
     const { ctx, caller, options } = invocation;
-    if (!isAdmin(caller.member, ctx.discord.config.adminRoleId)) throw new CommandError(REFUSED);
+    if (ctx.discord.config.adminGuildIds.length === 0) throw new CommandError(NO_ADMIN_SERVER);
+    if (!isAdmin(caller, ctx.discord.config)) throw new CommandError(REFUSED);
     switch (options.subcommand) {
       case "link": {
         const user = requireUser(invocation);
@@ -155,7 +159,7 @@ export const adminCommand: SlashCommand = {
 
   autocomplete({ ctx, caller, options }): Promise<Choice[]> {
     const focused = options.focused;
-    if (!focused || !isAdmin(caller.member, ctx.discord.config.adminRoleId)) {
+    if (!focused || !isAdmin(caller, ctx.discord.config)) {
       return Promise.resolve([]);
     }
     if (focused.name === "player") return playerChoices(ctx.db, focused.value);

@@ -198,3 +198,28 @@ dbTest("/admin health shows the database and each server's last upload", async (
     );
   });
 });
+
+dbTest("/admin refuses the owner of any other server the bot was added to", async (db) => {
+  const owner: Sender = { user: ALICE, permissions: "32" };
+  // The harness's interactions come from GUILD_ID, which is not the community's server here.
+  await withHarness(db, { config: { adminGuildIds: ["999999999999999999"] } }, async (h) => {
+    assertEphemeral(
+      await h.subcommand("admin", "health", {}, owner),
+      new RegExp(`^${escaped(REFUSED)}$`),
+    );
+    const suggestions = await h.autocomplete("admin", ["map", "go"], {
+      sub: "exclude-map",
+      as: owner,
+    });
+    assert.deepEqual(suggestions.body.data.choices, []);
+  });
+});
+
+dbTest("/admin is off until the community's server is named", async (db) => {
+  await withHarness(db, { config: { adminGuildIds: [] } }, async (h) => {
+    assertEphemeral(
+      await h.subcommand("admin", "health", {}, { user: ALICE, permissions: "32" }),
+      /`\/admin` is off/,
+    );
+  });
+});

@@ -30,6 +30,7 @@ async function setup(db: Db, options: { channel?: boolean } = {}): Promise<Setup
     apiBaseUrl: fake.baseUrl,
     guildId: null,
     adminRoleId: null,
+    adminGuildIds: [],
   }, { log: (level, msg) => logs.push({ level, msg }) });
   let hook: (outcome: Parameters<ReturnType<typeof postAfterImport>>[0]) => void = () => {};
   const t = await testApp(db, { deps: { discord, onImported: (outcome) => hook(outcome) } });

@@ -142,6 +142,7 @@ export async function discordHarness(
     apiBaseUrl: fake.baseUrl,
     guildId: null,
     adminRoleId: ADMIN_ROLE_ID,
+    adminGuildIds: [GUILD_ID],
     ...options.config,
   }, { log: (level, msg, fields = {}) => logs.push({ level, msg, fields }) });
   const t = await testApp(db, { deps: { discord } });

@@ -69,7 +69,25 @@ Deno.test("Discord configuration: off by default, needs an application id with a
     apiBaseUrl: "http://127.0.0.1:9999/api/v10",
     guildId: null,
     adminRoleId: null,
+    adminGuildIds: [],
   });
+  const home = { DISCORD_PUBLIC_KEY: key, DISCORD_APPLICATION_ID: "100000000000000001" };
+  const guild = loadConfig({ ...home, DISCORD_GUILD_ID: "200000000000000002" });
+  assert.ok(guild.ok);
+  assert.deepEqual(guild.config.discord?.adminGuildIds, ["200000000000000002"]);
+  const listed = loadConfig({
+    ...home,
+    DISCORD_GUILD_ID: "200000000000000002",
+    DISCORD_ADMIN_GUILD_IDS: "300000000000000003, 400000000000000004",
+  });
+  assert.ok(listed.ok);
+  assert.deepEqual(listed.config.discord?.adminGuildIds, [
+    "300000000000000003",
+    "400000000000000004",
+  ]);
+  const bad = loadConfig({ ...home, DISCORD_ADMIN_GUILD_IDS: "42" });
+  assert.ok(!bad.ok);
+  assert.match(bad.message, /^invalid configuration: DISCORD_ADMIN_GUILD_IDS: /);
   const defaults = discordConfigOf(
     { DISCORD_PUBLIC_KEY: key, DISCORD_APPLICATION_ID: "100000000000000001" } as never,
   );
@@ -111,20 +129,27 @@ Deno.test("the API base URL splits into discordeno's base and version", () => {
   });
 });
 
-Deno.test("admins: Manage Server or Administrator bits, or the admin role; never in a DM", () => {
-  const member = (permissions: string, roles: string[] = []) => ({
-    user: { id: "1", username: "u" },
-    permissions,
-    roles,
+Deno.test("admins: Manage Server or Administrator bits, or the admin role; only in the community's servers, never in a DM", () => {
+  const HOME = "200000000000000002";
+  const config = (adminRoleId: string | null, adminGuildIds = [HOME]) => ({
+    adminRoleId,
+    adminGuildIds,
   });
-  assert.ok(isAdmin(member("32"), null));
-  assert.ok(isAdmin(member("8"), null));
-  assert.ok(isAdmin(member(String((1n << 45n) | 8n)), null));
-  assert.ok(!isAdmin(member(String((1n << 45n) | 16n)), null));
-  assert.ok(isAdmin(member("0", ["5", "9"]), "9"));
-  assert.ok(!isAdmin(member("0", ["5"]), "9"));
-  assert.ok(!isAdmin(member("0", []), null));
-  assert.ok(!isAdmin(null, "9"));
+  const member = (permissions: string, roles: string[] = []) => ({
+    guildId: HOME,
+    member: { user: { id: "1", username: "u" }, permissions, roles },
+  });
+  assert.ok(isAdmin(member("32"), config(null)));
+  assert.ok(isAdmin(member("8"), config(null)));
+  assert.ok(isAdmin(member(String((1n << 45n) | 8n)), config(null)));
+  assert.ok(!isAdmin(member(String((1n << 45n) | 16n)), config(null)));
+  assert.ok(isAdmin(member("0", ["5", "9"]), config("9")));
+  assert.ok(!isAdmin(member("0", ["5"]), config("9")));
+  assert.ok(!isAdmin(member("0", []), config(null)));
+  assert.ok(!isAdmin({ guildId: null, member: null }, config("9")));
+  // The owner of any other server has Manage Server there: that is not enough.
+  assert.ok(!isAdmin({ ...member("32"), guildId: "300000000000000003" }, config(null)));
+  assert.ok(!isAdmin(member("32"), config(null, [])));
 });
 
 Deno.test("background tasks can be awaited, including tasks started while waiting", async () => {
