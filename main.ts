@@ -160,7 +160,7 @@ if (import.meta.main) {
   // On SIGTERM, finish deferred Discord responses before the process ends.
   Deno.addSignalListener("SIGTERM", async () => {
     await server.shutdown();
-    scheduler?.stop();
+    await scheduler?.stop();
     await discord?.background.settled();
     await db.close();
     Deno.exit(0);

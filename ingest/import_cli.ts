@@ -5,11 +5,12 @@
  * without it). Prints a summary; exit 1 when any file failed, 2 on a usage error. Safe to re-run
  * after an interruption.
  */
-import { join } from "node:path";
+import { basename, join } from "node:path";
 import { isValidTimeZone } from "../domain/time_zones.ts";
 import { createServer, findServerByName } from "../db/queries/servers.ts";
 import { loadConfig, openConfiguredDb } from "../main.ts";
-import { type RoundMeta, roundMetaFromJson } from "../domain/round_meta.ts";
+import { type RoundMeta, roundMetaFromJson, roundMetaMismatch } from "../domain/round_meta.ts";
+import { parseStatsFileName } from "../domain/stats_file_name.ts";
 import { type BulkFile, bulkImport, type BulkSummary, DEFAULT_BATCH_SIZE } from "./bulk_import.ts";
 import { loadIngestContext } from "./context.ts";
 
@@ -83,10 +84,14 @@ async function readSidecar(path: string): Promise<RoundMeta | null> {
     return null;
   }
   const meta = roundMetaFromJson(json);
-  if (!meta.ok) {
-    console.error(
-      `warning: ${path}${META_SUFFIX}: ${meta.error.message}; importing the file without it`,
-    );
+  const name = parseStatsFileName(basename(path));
+  const problem = !meta.ok
+    ? meta.error.message
+    : name.ok
+    ? roundMetaMismatch(meta.value, name.value)?.message ?? null
+    : null;
+  if (problem !== null || !meta.ok) {
+    console.error(`warning: ${path}${META_SUFFIX}: ${problem}; importing the file without it`);
     return null;
   }
   return meta.value;

@@ -163,7 +163,12 @@ export function uploadRoutes(deps: AppDeps): Hono {
         id: auth.server.serverId,
         timeZone: auth.server.timeZone,
       },
-      [{ fileName: file.fileName, bytes: file.bytes, roundMeta }],
+      [{
+        fileName: file.fileName,
+        bytes: file.bytes,
+        roundMeta,
+        receivedAt: new Date(deps.now()).toISOString(),
+      }],
       context,
     );
     return outcome!;

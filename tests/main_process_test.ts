@@ -11,6 +11,13 @@ import { PROJECT_ROOT } from "./helpers/run_cli.ts";
 const ADMIN = "main-process-admin-token-0123";
 const CHANNEL = "123456789012345678";
 
+/** The file's name with the current UTC time as its game-server time (the server is in UTC). */
+function justPlayed(name: string): string {
+  const now = new Date().toISOString(); // 2026-11-21T15:04:05.123Z
+  const stamp = `${now.slice(0, 10)}-${now.slice(11, 13)}${now.slice(14, 16)}${now.slice(17, 19)}`;
+  return `${stamp}${name.slice(17)}`;
+}
+
 function freePort(): number {
   const listener = Deno.listen({ port: 0, hostname: "127.0.0.1" });
   const port = (listener.addr as Deno.NetAddr).port;
@@ -70,7 +77,7 @@ Deno.test({
       const created = await (await fetch(`${base}/api/v1/admin/servers`, {
         method: "POST",
         headers: admin,
-        body: JSON.stringify({ name: "eu-1", timeZone: "Europe/Berlin" }),
+        body: JSON.stringify({ name: "eu-1", timeZone: "UTC" }),
       })).json();
       const channel = await fetch(
         `${base}/api/v1/admin/servers/${created.server.id}/discord-channel`,
@@ -82,11 +89,12 @@ Deno.test({
       );
       assert.equal(channel.status, 200, await channel.text());
 
+      // A round that has just been played (posts are for live rounds, not history).
       const upload = await fetch(`${base}/api/v1/stats-files`, {
         method: "POST",
         headers: {
           authorization: `Bearer ${created.token}`,
-          "x-stats-filename": WORKED_R1,
+          "x-stats-filename": justPlayed(WORKED_R1),
           "x-request-id": "trace-me-1",
         },
         body: workedExample(WORKED_R1) as Uint8Array<ArrayBuffer>,

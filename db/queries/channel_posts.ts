@@ -14,16 +14,24 @@ export interface ChannelPost {
   serverId: number;
   channelId: string;
   attempts: number;
+  /** When this caller claimed it: the marks below only apply while the claim is still ours. */
+  claimedAt: string;
 }
 
 /** Most attempts before a post is given up (with its last error kept). */
 export const MAX_POST_ATTEMPTS = 8;
 
+/**
+ * Sessions that ended longer ago are never announced: after a rebuild re-keys old sessions, they
+ * are not news.
+ */
+export const RECAP_WINDOW_HOURS = 24;
+
 /** A claim older than this is taken to be from a crashed instance and may be taken over. */
 export const STALE_CLAIM_SECONDS = 300;
 
 const POST_COLUMNS = `id::int as id, kind, subject_key as "subjectKey", server_id as "serverId",
-  channel_id as "channelId", attempts`;
+  channel_id as "channelId", attempts, claimed_at as "claimedAt"`;
 
 /** Sets (or clears, with null) the channel a server's posts go to. False for an unknown server. */
 export async function setServerChannel(
@@ -45,13 +53,17 @@ export interface RoundPostSubject {
   round: number;
   /** Round 2 paired with its Round 1: the map is decided. */
   paired: boolean;
+  /** Counted rounds only: no bots, no excluded map, not an orphan Round 2. */
+  isValid: boolean;
+  playedAt: string;
 }
 
 /** What a freshly stored round would be posted as, and where. */
 export async function roundPostSubject(db: Db, roundId: number): Promise<RoundPostSubject | null> {
   const rows = await db.query<RoundPostSubject>(
     `select r.id as "roundId", r.server_id as "serverId", sv.discord_channel_id as "channelId",
-       r.round_number as round, (r.round_number = 2 and r.round_one_id is not null) as paired
+       r.round_number as round, (r.round_number = 2 and r.round_one_id is not null) as paired,
+       r.is_valid as "isValid", r.played_at as "playedAt"
      from rounds r join servers sv on sv.id = r.server_id where r.id = $1`,
     [roundId],
   );
@@ -88,12 +100,16 @@ export async function enqueueEndedSessions(
      from sessions s join servers sv on sv.id = s.server_id
      where sv.discord_channel_id is not null
        and s.last_round_at < $2::timestamptz - make_interval(mins => $1)
+       and s.last_round_at > $2::timestamptz - make_interval(hours => $3)
+       -- Ended by arrival too: a backlog still being flushed keeps its session open.
+       and (select max(f.received_at) from rounds r join raw_files f on f.id = r.id
+            where r.session_id = s.id) < $2::timestamptz - make_interval(mins => $1)
        and exists (
          select 1 from channel_posts p join rounds r on r.id::text = p.subject_key
          where p.kind in ('round', 'map') and r.session_id = s.id)
      on conflict (kind, subject_key) do nothing
      returning id::int as id`,
-    [gapMinutes, nowIso],
+    [gapMinutes, nowIso, RECAP_WINDOW_HOURS],
   );
   return rows.length;
 }
@@ -105,25 +121,28 @@ export async function claimDuePosts(db: Db, nowIso: string, limit: number): Prom
      where id in (
        select id from channel_posts
        where (status in ('pending', 'failed') and next_attempt_at <= $1)
-          or (status = 'sending' and claimed_at < $1::timestamptz - make_interval(secs => $3))
+          or (status = 'sending' and claimed_at < $1::timestamptz - make_interval(secs => $3)
+              and attempts < $4)
        order by id limit $2
        for update skip locked)
      returning ${POST_COLUMNS}`,
-    [nowIso, limit, STALE_CLAIM_SECONDS],
+    [nowIso, limit, STALE_CLAIM_SECONDS, MAX_POST_ATTEMPTS],
   );
 }
 
+/** Marks a post sent; false when the claim was no longer ours (another instance took it over). */
 export async function markPostSent(
   db: Db,
-  id: number,
+  post: ChannelPost,
   messageId: string | null,
   nowIso: string,
-): Promise<void> {
-  await db.query(
+): Promise<boolean> {
+  const rows = await db.query(
     `update channel_posts set status = 'sent', message_id = $2, sent_at = $3, last_error = null
-     where id = $1`,
-    [id, messageId, nowIso],
+     where id = $1 and status = 'sending' and claimed_at = $4 returning id`,
+    [post.id, messageId, nowIso, post.claimedAt],
   );
+  return rows.length > 0;
 }
 
 /** Records a failure; retried at `retryAtIso`, or abandoned after the last attempt. */
@@ -136,8 +155,8 @@ export async function markPostFailed(
   await db.query(
     `update channel_posts set status = case when attempts >= $4 then 'abandoned' else 'failed' end,
        last_error = $2, next_attempt_at = $3
-     where id = $1`,
-    [post.id, error.slice(0, 500), retryAtIso, MAX_POST_ATTEMPTS],
+     where id = $1 and status = 'sending' and claimed_at = $5`,
+    [post.id, error.slice(0, 500), retryAtIso, MAX_POST_ATTEMPTS, post.claimedAt],
   );
 }
 

@@ -20,7 +20,16 @@ function withoutPng(c: Context, param: string): string {
   if (!value.endsWith(".png")) {
     throw new ApiError(404, "not_found", `no route for GET ${c.req.path} (cards end in .png)`);
   }
-  return decodeURIComponent(value.slice(0, -4));
+  // Hono has already percent-decoded the parameter.
+  return value.slice(0, -4);
+}
+
+/** `If-None-Match` against our strong ETag: `*`, or any listed tag (weak `W/` prefixes too). */
+export function matchesEtag(header: string | undefined, etag: string): boolean {
+  if (!header) return false;
+  return header.split(",").map((tag) => tag.trim().replace(/^W\//, "")).some((tag) =>
+    tag === "*" || tag === etag
+  );
 }
 
 function describe(request: CardRequest): string {
@@ -48,7 +57,7 @@ export function cardRoutes(deps: AppDeps): Hono {
     const renderer = await cardRenderer();
     const etag = await renderer.etag(card.card, card.input);
     const headers = { etag, "cache-control": "public, max-age=60" };
-    if (c.req.header("if-none-match") === etag) return c.body(null, 304, headers);
+    if (matchesEtag(c.req.header("if-none-match"), etag)) return c.body(null, 304, headers);
     const rendered = await renderer.render(card.card, card.input);
     return c.body(rendered.png as Uint8Array<ArrayBuffer>, 200, {
       ...headers,

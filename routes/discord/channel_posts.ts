@@ -41,6 +41,17 @@ export interface ChannelPosterOptions {
 }
 
 const FIRST_RETRY_SECONDS = 30;
+/** Longest wait for Discord's answer; well inside the claim (STALE_CLAIM_SECONDS). */
+const SEND_TIMEOUT_MS = 60_000;
+
+/** `promise`, or a rejection after `ms`. */
+function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`no answer from Discord in ${ms / 1000} s`)), ms);
+  });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}
 const LONGEST_RETRY_SECONDS = 3600;
 
 /** An error with what discordeno keeps in its cause (status and Discord's message). */
@@ -74,7 +85,10 @@ export class ChannelPoster {
   async afterImport(roundId: number): Promise<void> {
     try {
       const subject = await roundPostSubject(this.db, roundId);
-      if (!subject?.channelId) return;
+      if (!subject?.channelId || !subject.isValid) return;
+      // History (a backfill, a spool flushed after an outage) is stored, not announced.
+      const ageMinutes = (this.options.now() - Date.parse(subject.playedAt)) / 60_000;
+      if (ageMinutes > this.options.sessionGapMinutes) return;
       await enqueuePost(this.db, {
         kind: subject.paired ? "map" : "round",
         subjectKey: String(subject.roundId),
@@ -115,17 +129,13 @@ export class ChannelPoster {
   }
 
   async #send(post: ChannelPost): Promise<boolean> {
+    let messageId: string | null;
     try {
       const message = await this.#message(post);
-      const { id } = await this.messenger.createMessage(post.channelId, message);
-      await markPostSent(this.db, post.id, id, this.#nowIso());
-      metrics.channelPosts.inc({ kind: post.kind, result: "sent" });
-      this.options.log("info", "channel post sent", {
-        kind: post.kind,
-        subject: post.subjectKey,
-        channelId: post.channelId,
-      });
-      return true;
+      messageId = (await withTimeout(
+        this.messenger.createMessage(post.channelId, message),
+        SEND_TIMEOUT_MS,
+      )).id;
     } catch (error) {
       const retryAt = new Date(this.options.now() + retryDelaySeconds(post.attempts) * 1000);
       await markPostFailed(this.db, post, describeError(error), retryAt.toISOString());
@@ -138,6 +148,30 @@ export class ChannelPoster {
         error: describeError(error),
       });
       return false;
+    }
+    metrics.channelPosts.inc({ kind: post.kind, result: "sent" });
+    // Discord has the message: from here on nothing may lead to sending it again.
+    for (let attempt = 1;; attempt++) {
+      try {
+        const recorded = await markPostSent(this.db, post, messageId, this.#nowIso());
+        this.options.log(recorded ? "info" : "warn", "channel post sent", {
+          kind: post.kind,
+          subject: post.subjectKey,
+          channelId: post.channelId,
+          ...(recorded ? {} : { note: "another instance had taken the post over" }),
+        });
+        return true;
+      } catch (error) {
+        if (attempt >= 3) {
+          this.options.log("error", "channel post sent but not recorded; it may be sent again", {
+            kind: post.kind,
+            subject: post.subjectKey,
+            error: describeError(error),
+          });
+          return true;
+        }
+        await new Promise((resolve) => setTimeout(resolve, 200 * attempt));
+      }
     }
   }
 
@@ -191,8 +225,11 @@ export function postAfterImport(
 ): (outcome: IngestOutcome) => void {
   return (outcome) => {
     if (outcome.status === "imported" || outcome.status === "orphan_r2") {
-      const roundId = outcome.roundId;
-      background.run(() => poster.afterImport(roundId));
+      // A Round 1 that completes waiting Round 2s decides their maps: post those results too.
+      const roundIds = [outcome.roundId, ...outcome.repairedRoundIds];
+      background.run(async () => {
+        for (const roundId of roundIds) await poster.afterImport(roundId);
+      });
     }
   };
 }

@@ -73,6 +73,9 @@ export function createDiscordRest(options: DiscordRestOptions): DiscordRest {
     // deno-lint-ignore no-explicit-any -- discordeno types versions as a literal union
     version: version as any,
   });
+  // A rate-limited request retries a few times, not forever (discordeno's default): a post that
+  // hangs past its claim could otherwise be sent twice by another instance.
+  rest.maxRetryCount = 3;
   const applicationId = options.applicationId;
 
   return {

@@ -25,17 +25,22 @@ export function registerPostCron(): boolean {
 
 export interface PostScheduler {
   mode: "cron" | "interval";
-  stop(): void;
+  /** Stops scheduling; resolves once a pass still running has finished (await it on shutdown). */
+  stop(): Promise<void>;
 }
 
 export function startPostScheduler(
   poster: ChannelPoster,
   options: { intervalSeconds: number; log: DiscordLog; cronRegistered: boolean },
 ): PostScheduler {
-  let running = false;
-  const pass = async () => {
-    if (running) return;
-    running = true;
+  let running: Promise<void> | null = null;
+  let stopped = false;
+  const pass = () => {
+    if (running || stopped) return running ?? Promise.resolve();
+    running = run().finally(() => (running = null));
+    return running;
+  };
+  const run = async () => {
     try {
       const result = await poster.tick();
       if (result.queued + result.sent + result.failed > 0) {
@@ -43,14 +48,28 @@ export function startPostScheduler(
       }
     } catch (error) {
       options.log("error", "channel post pass failed", { error: String(error) });
-    } finally {
-      running = false;
     }
+  };
+  const finish = async () => {
+    stopped = true;
+    await running;
   };
   if (options.cronRegistered) {
     attachedPass = pass;
-    return { mode: "cron", stop: () => (attachedPass = null) };
+    return {
+      mode: "cron",
+      stop: () => {
+        attachedPass = null;
+        return finish();
+      },
+    };
   }
   const timer = setInterval(pass, options.intervalSeconds * 1000);
-  return { mode: "interval", stop: () => clearInterval(timer) };
+  return {
+    mode: "interval",
+    stop: () => {
+      clearInterval(timer);
+      return finish();
+    },
+  };
 }

@@ -208,7 +208,8 @@ for (const engine of ENGINES) {
 
 for (const engine of ENGINES) {
   Deno.test({
-    name: `[${engine}] import CLI reads the uploader's meta sidecars; a bad one is a warning`,
+    name:
+      `[${engine}] import CLI reads the uploader's meta sidecars; a contradicting one is a warning`,
     sanitizeOps: false,
     sanitizeResources: false,
     async fn() {
@@ -220,7 +221,11 @@ for (const engine of ENGINES) {
         for (const name of [WORKED_R1, WORKED_R2] as const) {
           await Deno.writeFile(join(stats, name), workedExample(name));
         }
-        await Deno.writeTextFile(join(stats, `${WORKED_R1}.meta.json`), "{not json");
+        // A sidecar that contradicts its file (another round) must not cost the file.
+        await Deno.writeTextFile(
+          join(stats, `${WORKED_R1}.meta.json`),
+          JSON.stringify({ version: 1, map: "etl_supply", round: 2, endReason: "objective" }),
+        );
         await Deno.writeTextFile(
           join(stats, `${WORKED_R2}.meta.json`),
           JSON.stringify({
@@ -245,7 +250,7 @@ for (const engine of ENGINES) {
         assert.match(
           run.stderr,
           new RegExp(
-            `warning: .*${WORKED_R1}\\.meta\\.json is not JSON; importing the file without it`,
+            `warning: .*${WORKED_R1}\\.meta\\.json: .*round 2.*; importing the file without it`,
           ),
         );
         const db = await database.open();

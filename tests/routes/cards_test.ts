@@ -36,6 +36,10 @@ dbTest("card routes answer PNGs with an ETag, 304 on a match, 404/400 on bad ids
     const again = await t.app.request(path, { headers: { "if-none-match": etag! } });
     assert.equal(again.status, 304, path);
     assert.equal(again.headers.get("etag"), etag);
+    const listed = await t.app.request(path, {
+      headers: { "if-none-match": `"0000", W/${etag}` },
+    });
+    assert.equal(listed.status, 304, `${path}: a weak tag in a list matches`);
   }
 
   const expectError = async (path: string, status: number, code: string) => {
@@ -49,6 +53,8 @@ dbTest("card routes answer PNGs with an ETag, 304 on a match, 404/400 on bad ids
   await expectError("/cards/player/NOSUCHGUID.png", 404, "not_found");
   await expectError(`/cards/compare/${guid}/NOSUCHGUID.png`, 404, "not_found");
   await expectError("/cards/session/abc.png", 400, "invalid_parameter");
+  await expectError("/cards/player/%25.png", 404, "not_found");
+  await expectError("/cards/leaderboard/%25.png", 400, "unknown_category");
   await expectError(`/cards/session/${sessionId}`, 404, "not_found");
   await expectError("/cards/leaderboard/nonsense.png", 400, "unknown_category");
   await expectError("/cards/leaderboard/kills.png?period=forever", 400, "unknown_period");

@@ -4,7 +4,7 @@ import { type Db, openDb } from "../../../db/client.ts";
 import { ChannelPoster, postAfterImport } from "../../../routes/discord/channel_posts.ts";
 import { createDiscordDeps, type DiscordDeps } from "../../../routes/discord/discord_deps.ts";
 import { startFakeDiscord } from "../../helpers/fake_discord.ts";
-import { loadSampleSet } from "../../helpers/fixtures.ts";
+import { loadSampleSet, WORKED_R1, WORKED_R2, workedExample } from "../../helpers/fixtures.ts";
 import { decodePng } from "../../helpers/golden.ts";
 import { ADMIN_TOKEN, type TestApp, testApp } from "../../helpers/test_app.ts";
 import { dbTest } from "../../helpers/test_db.ts";
@@ -57,6 +57,23 @@ function evening(day: string): [string, Uint8Array][] {
   return [...bytes].filter(([name]) => name.startsWith(day)).sort(([a], [b]) => a.localeCompare(b));
 }
 
+/** A minute after the file's round (its name is Berlin local time): when a live upload arrives. */
+function liveClock(name: string): number {
+  const [y, mo, d, hms] = name.split("-") as [string, string, string, string];
+  const offset = Number(mo) >= 4 && Number(mo) <= 10 ? "+02:00" : "+01:00";
+  const iso = `${y}-${mo}-${d}T${hms.slice(0, 2)}:${hms.slice(2, 4)}:${hms.slice(4, 6)}${offset}`;
+  return Date.parse(iso) + 60_000;
+}
+
+/** Uploads files as a game server does live: each a minute after its round. */
+async function uploadLive(s: Setup, files: [string, Uint8Array][]): Promise<void> {
+  for (const [name, bytes] of files) {
+    s.t.clock.now = liveClock(name);
+    assert.equal((await s.t.upload(name, bytes)).status, 201, name);
+    await s.discord.background.settled();
+  }
+}
+
 const channelPosts = (s: Setup) =>
   s.fake.requests.filter((r) =>
     r.method === "POST" && r.path === `/api/v10/channels/${CHANNEL}/messages`
@@ -66,10 +83,7 @@ dbTest("a round post per Round 1, a map post per Round 2, each with its card", a
   const s = await setup(db);
   try {
     const files = evening(SESSION_DAY);
-    for (const [name, bytes] of files) {
-      assert.equal((await s.t.upload(name, bytes)).status, 201, name);
-      await s.discord.background.settled();
-    }
+    await uploadLive(s, files);
     // Uploading the same files again posts nothing new.
     for (const [name, bytes] of files) await s.t.upload(name, bytes);
     await s.discord.background.settled();
@@ -102,13 +116,12 @@ dbTest(
     let second: Db | null = null;
     try {
       const files = evening(SESSION_DAY);
-      s.t.clock.now = Date.parse("2025-09-04T21:00:00Z");
-      for (const [name, bytes] of files) await s.t.upload(name, bytes);
-      await s.discord.background.settled();
+      await uploadLive(s, files);
       const roundPosts = channelPosts(s).length;
+      assert.equal(roundPosts, files.length);
 
       // Within the gap after the last round: the session goes on, nothing is queued.
-      s.t.clock.now = Date.parse("2025-09-04T21:40:00Z");
+      s.t.clock.now = liveClock(files[files.length - 1]![0]) + 30 * 60_000;
       assert.equal((await s.poster.tick()).queued, 0);
 
       // Two instances (their own connections on Postgres) run their pass at the same moment.
@@ -142,6 +155,7 @@ dbTest("a failing Discord never fails the upload; the post is retried with backo
   try {
     const [[name, bytes]] = evening(SESSION_DAY) as [[string, Uint8Array]];
     s.fake.failNext(500, 1);
+    s.t.clock.now = liveClock(name);
     assert.equal((await s.t.upload(name, bytes)).status, 201);
     await s.discord.background.settled();
     assert.equal(channelPosts(s).length, 1, "tried once");
@@ -203,3 +217,86 @@ dbTest("the admin API sets and clears a server's channel and validates it", asyn
     await s.fake.close();
   }
 });
+
+dbTest(
+  "history uploaded over HTTP (a backfill, a flushed spool) is stored, not announced",
+  async (db) => {
+    const s = await setup(db);
+    try {
+      // A week after that evening, the uploader back-fills it.
+      s.t.clock.now = Date.parse("2025-09-11T12:00:00Z");
+      for (const [name, bytes] of evening(SESSION_DAY)) {
+        assert.equal((await s.t.upload(name, bytes)).status, 201, name);
+      }
+      await s.discord.background.settled();
+      assert.deepEqual(await s.poster.tick(), { queued: 0, sent: 0, failed: 0 });
+      assert.equal(s.fake.requests.length, 0);
+    } finally {
+      await s.fake.close();
+    }
+  },
+);
+
+dbTest("a Round 1 that completes a waiting Round 2 posts that map's result", async (db) => {
+  const s = await setup(db);
+  try {
+    await uploadLive(s, [[WORKED_R2, workedExample(WORKED_R2)]]);
+    assert.equal(channelPosts(s).length, 0, "an orphan Round 2 is not counted, so not posted");
+    await uploadLive(s, [[WORKED_R1, workedExample(WORKED_R1)]]);
+    const titles = channelPosts(s).map((p) => p.payload.embeds[0].title);
+    assert.deepEqual(titles.sort(), ["etl_supply · Round 1", "etl_supply · map result"]);
+  } finally {
+    await s.fake.close();
+  }
+});
+
+dbTest(
+  "a post Discord accepted is never sent again, even when recording it fails once",
+  async (db) => {
+    const s = await setup(db);
+    try {
+      let failures = 1;
+      const flaky: Db = {
+        ...db,
+        query: (text, params) => {
+          if (text.includes("set status = 'sent'") && failures > 0) {
+            failures--;
+            return Promise.reject(new Error("connection reset"));
+          }
+          return db.query(text, params);
+        },
+      } as Db;
+      const poster = new ChannelPoster(flaky, s.discord.rest, {
+        sessionGapMinutes: 60,
+        now: () => s.t.clock.now,
+        log: s.discord.log,
+      });
+      const [[name, bytes]] = evening(SESSION_DAY) as [[string, Uint8Array]];
+      s.t.clock.now = liveClock(name);
+      assert.equal((await s.t.upload(name, bytes)).status, 201);
+      await s.discord.background.settled();
+      // The app's own poster sent it; now a second round's post goes through the flaky one.
+      const [, [second, secondBytes]] = evening(SESSION_DAY) as [unknown, [string, Uint8Array]];
+      s.t.clock.now = liveClock(second);
+      await db.query("update servers set discord_channel_id = null");
+      assert.equal((await s.t.upload(second, secondBytes)).status, 201);
+      await s.discord.background.settled();
+      await db.query("update servers set discord_channel_id = $1", [CHANNEL]);
+      await poster.afterImport(
+        (await db.query<{ id: number }>("select id from rounds where file_name = $1", [second]))[0]!
+          .id,
+      );
+      assert.equal(channelPosts(s).length, 2);
+      s.t.clock.now += 3600_000;
+      assert.deepEqual(await poster.sendDue(), { sent: 0, failed: 0 });
+      assert.equal(channelPosts(s).length, 2, "nothing was sent twice");
+      const [row] = await db.query<{ status: string }>(
+        "select status from channel_posts where subject_key = (select id::text from rounds where file_name = $1)",
+        [second],
+      );
+      assert.equal(row!.status, "sent");
+    } finally {
+      await s.fake.close();
+    }
+  },
+);

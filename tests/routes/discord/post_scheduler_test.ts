@@ -26,8 +26,10 @@ Deno.test("without Deno.cron the scheduler runs passes on a timer, never two at 
   });
   assert.equal(scheduler.mode, "interval");
   await sleep(300);
-  scheduler.stop();
-  await sleep(80);
+  while (running === 0) await sleep(2);
+  const stopping = scheduler.stop();
+  await stopping;
+  assert.equal(running, 0, "stop waits for the running pass");
   assert.ok(passes >= 2, `${passes} passes`);
   assert.equal(most, 1, "passes do not overlap");
   const after = passes;
@@ -50,7 +52,7 @@ Deno.test("a failing pass is logged and the next one still runs", async () => {
     cronRegistered: false,
   });
   await sleep(150);
-  scheduler.stop();
+  await scheduler.stop();
   assert.ok(passes >= 2);
   assert.ok(logs.includes("error channel post pass failed"));
 });
