@@ -58,7 +58,7 @@ export function cardRoutes(deps: AppDeps): Hono {
     const etag = await renderer.etag(card.card, card.input);
     const headers = { etag, "cache-control": "public, max-age=60" };
     if (matchesEtag(c.req.header("if-none-match"), etag)) return c.body(null, 304, headers);
-    const rendered = await renderer.render(card.card, card.input);
+    const rendered = await renderer.render(card.card, card.input, etag);
     return c.body(rendered.png as Uint8Array<ArrayBuffer>, 200, {
       ...headers,
       "content-type": "image/png",

@@ -11,6 +11,7 @@ import { loadCardInput, type LoadedCard } from "../../routes/cards/load_card.ts"
 import type { CardRequest } from "../../views/cards/card_request.ts";
 import { createRenderer, type Renderer } from "../../views/render.ts";
 import { seedCardFixtures } from "../helpers/card_fixture_db.ts";
+import { quantile } from "./quantile.ts";
 
 const ITERATIONS = Number(Deno.args[0] ?? 30);
 const NOW = Date.parse("2025-09-10T12:00:00Z");
@@ -35,9 +36,7 @@ const requests: [string, CardRequest][] = [
 ];
 
 function stats(samples: number[]): { median: number; p95: number } {
-  const sorted = [...samples].sort((a, b) => a - b);
-  const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!;
-  return { median: at(0.5), p95: at(0.95) };
+  return { median: quantile(samples, 0.5), p95: quantile(samples, 0.95) };
 }
 
 async function time(fn: () => Promise<unknown>): Promise<{ median: number; p95: number }> {

@@ -30,6 +30,7 @@ import { createApp } from "../../routes/app.ts";
 import { createDiscordDeps } from "../../routes/discord/discord_deps.ts";
 import { generateSigningKey, signedHeaders } from "../helpers/discord_signing.ts";
 import { startFakeDiscord } from "../helpers/fake_discord.ts";
+import { quantile } from "./quantile.ts";
 
 const args = Deno.args;
 const option = (name: string): string | null => {
@@ -46,10 +47,6 @@ if (!usePglite && !url) {
   Deno.exit(2);
 }
 
-const quantile = (values: number[], q: number) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!;
-};
 const ms = (value: number) => `${value.toFixed(1)} ms`.padStart(9);
 const figures = (times: number[]) =>
   `p50 ${ms(quantile(times, 0.5))}  p95 ${ms(quantile(times, 0.95))}  max ${

@@ -13,6 +13,7 @@ import { bulkImport } from "../../ingest/bulk_import.ts";
 import { DEFAULT_INGEST_SETTINGS, loadIngestContext } from "../../ingest/context.ts";
 import { generateCorpus } from "../../ingest/corpus/generate_corpus.ts";
 import { createApp } from "../../routes/app.ts";
+import { quantile } from "./quantile.ts";
 
 const args = Deno.args;
 const option = (name: string, fallback: number) => {
@@ -28,10 +29,6 @@ if (!usePglite && !url) {
   Deno.exit(2);
 }
 
-const quantile = (values: number[], q: number) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!;
-};
 const ms = (value: number) => `${value.toFixed(1)} ms`;
 
 // --- corpus -------------------------------------------------------------------------------------

@@ -44,8 +44,13 @@ export class CardRenderer {
     }, { width: 200 });
   }
 
-  async render<Input>(card: CardDefinition<Input>, input: Input): Promise<RenderedCard> {
-    const etag = await this.etag(card, input);
+  /** Renders (or reuses) the card; pass the `etag` when the caller has already computed it. */
+  async render<Input>(
+    card: CardDefinition<Input>,
+    input: Input,
+    etag?: string,
+  ): Promise<RenderedCard> {
+    etag ??= await this.etag(card, input);
     let image = this.cache.get(etag);
     if (!image) {
       const started = performance.now();

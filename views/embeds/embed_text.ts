@@ -3,6 +3,9 @@
  * markdown characters), and number, time and date formats.
  */
 
+/** Numbers and clocks read the same in embeds as on the cards. */
+export { clock, fixed, thousands } from "../format.ts";
+
 /** Discord's embed limits (https://discord.com/developers/docs/resources/message#embed-object-embed-limits). */
 export const EMBED_LIMITS = {
   title: 256,
@@ -30,22 +33,6 @@ export function escapeMarkdown(text: string): string {
 /** Cuts text to `max` characters with an ellipsis. */
 export function truncate(text: string, max: number): string {
   return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
-}
-
-/** 12,345 */
-export function thousands(value: number): string {
-  return Math.round(value).toLocaleString("en-US");
-}
-
-/** A value with fixed decimals; "–" when undefined. */
-export function fixed(value: number | null, decimals: number): string {
-  return value === null || !Number.isFinite(value) ? "–" : value.toFixed(decimals);
-}
-
-/** 7:05 */
-export function clock(seconds: number): string {
-  const whole = Math.max(0, Math.round(seconds));
-  return `${Math.floor(whole / 60)}:${String(whole % 60).padStart(2, "0")}`;
 }
 
 /** 2 h 05 min, or 35 min. */
