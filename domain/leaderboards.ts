@@ -318,6 +318,13 @@ export function rankLeaderboard(
 // ---------------------------------------------------------------------------------------------
 // Periods
 
+/** What to tell someone who named a category that does not exist. */
+export function unknownCategoryMessage(name: string): string {
+  return `unknown leaderboard category "${name}"; valid categories: ${
+    LEADERBOARD_CATEGORIES.map((category) => category.key).join(", ")
+  } (or one of their aliases)`;
+}
+
 export const PERIODS = ["7d", "30d", "season", "all"] as const;
 export type Period = typeof PERIODS[number];
 

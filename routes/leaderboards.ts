@@ -14,6 +14,7 @@ import {
   periodStart,
   resolveCategory,
   seasonLabel,
+  unknownCategoryMessage,
 } from "../domain/leaderboards.ts";
 import type { AppDeps } from "./app.ts";
 import { ApiError } from "./errors.ts";
@@ -63,13 +64,7 @@ export function leaderboardRoutes(deps: AppDeps): Hono {
     const name = c.req.param("category");
     const category = resolveCategory(name);
     if (!category) {
-      throw new ApiError(
-        404,
-        "unknown_category",
-        `unknown leaderboard category "${name}"; valid categories: ${
-          LEADERBOARD_CATEGORIES.map((cat) => cat.key).join(", ")
-        } (or one of their aliases)`,
-      );
+      throw new ApiError(404, "unknown_category", unknownCategoryMessage(name));
     }
     const query = parseParam(pageQuery, c.req.query(), "query");
     const now = deps.now();

@@ -9,10 +9,10 @@ import { roundDetail } from "../../db/queries/rounds.ts";
 import { sessionDetail, sessionSummary } from "../../db/queries/sessions.ts";
 import {
   isPeriod,
-  LEADERBOARD_CATEGORIES,
   PERIODS,
   periodStart,
   resolveCategory,
+  unknownCategoryMessage,
 } from "../../domain/leaderboards.ts";
 import { type CardDefinition, CardRenderer } from "../../views/cards/card.ts";
 import type { CardRequest, RenderedCard } from "../../views/cards/card_request.ts";
@@ -49,13 +49,7 @@ async function loadLeaderboard(
 ): Promise<LoadedCard> {
   const category = resolveCategory(request.category);
   if (!category) {
-    throw new ApiError(
-      400,
-      "unknown_category",
-      `unknown leaderboard category "${request.category}"; valid categories: ${
-        LEADERBOARD_CATEGORIES.map((c) => c.key).join(", ")
-      }`,
-    );
+    throw new ApiError(400, "unknown_category", unknownCategoryMessage(request.category));
   }
   if (!isPeriod(request.period)) {
     throw new ApiError(
